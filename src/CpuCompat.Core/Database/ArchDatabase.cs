@@ -1,0 +1,112 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using CpuCompat.Core.Database.Rules;
+using CpuCompat.Core.Features;
+
+namespace CpuCompat.Core.Database;
+
+/// <summary>
+/// The compiled, immutable database of one architecture family: vendors, features and models in map order
+/// (ids are positions), the rules, dependencies and pool policies, and name lookups.
+/// </summary>
+public sealed class ArchDatabase
+{
+    private readonly FrozenDictionary<string, int> _vendorByName;
+    private readonly FrozenDictionary<string, int> _featureByName;
+    private readonly FrozenDictionary<string, int> _featureByAlias;
+    private readonly FrozenDictionary<string, int> _modelByName;
+    private readonly FrozenDictionary<string, int> _poolByName;
+
+    public ArchDatabase(
+        ArchFamily family,
+        ImmutableArray<VendorDefinition> vendors,
+        ImmutableArray<FeatureDefinition> features,
+        ImmutableArray<ModelDefinition> models,
+        ImmutableArray<RuleDefinition> rules,
+        ImmutableArray<FeatureDependency> dependencies,
+        ImmutableArray<PoolPolicy> pools)
+    {
+        Family = family;
+        Vendors = vendors;
+        Features = features;
+        Models = models;
+        Rules = rules;
+        Dependencies = dependencies;
+        Pools = pools;
+        _vendorByName = vendors.ToFrozenDictionary(v => v.Name, v => v.Id, StringComparer.Ordinal);
+        _featureByName = features.ToFrozenDictionary(f => f.Name, f => f.Id, StringComparer.Ordinal);
+        var aliases = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var f in features)
+        {
+            foreach (var a in f.Aliases)
+            {
+                // A name that is itself a feature never becomes an alias of another one.
+                if (!_featureByName.ContainsKey(a.Name))
+                {
+                    aliases.TryAdd(a.Name, f.Id);
+                }
+            }
+        }
+
+        _featureByAlias = aliases.ToFrozenDictionary(StringComparer.Ordinal);
+        _modelByName = models.ToFrozenDictionary(m => m.Name, m => m.Id, StringComparer.Ordinal);
+        _poolByName = pools.Select((p, i) => (p.Name, i)).ToFrozenDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        AllFeatures = FeatureSet.FirstN(features.Length);
+        NonMigratable = FeatureSet.Of(features.Where(f => !f.Migratable).Select(f => f.Id));
+        Locator = new FeatureLocator(features);
+    }
+
+    public ArchFamily Family { get; }
+
+    public ImmutableArray<VendorDefinition> Vendors { get; }
+
+    public ImmutableArray<FeatureDefinition> Features { get; }
+
+    public ImmutableArray<ModelDefinition> Models { get; }
+
+    public ImmutableArray<RuleDefinition> Rules { get; }
+
+    public ImmutableArray<FeatureDependency> Dependencies { get; }
+
+    public ImmutableArray<PoolPolicy> Pools { get; }
+
+    /// <summary>Every feature of the architecture.</summary>
+    public FeatureSet AllFeatures { get; }
+
+    /// <summary>The features marked non-migratable (libvirt's migration blockers: <c>invtsc</c>, <c>xsaves</c>).</summary>
+    public FeatureSet NonMigratable { get; }
+
+    /// <summary>Finds which features raw CPUID/MSR data announces.</summary>
+    public FeatureLocator Locator { get; }
+
+    public VendorDefinition? FindVendor(string name) => _vendorByName.TryGetValue(name, out var id) ? Vendors[id] : null;
+
+    /// <summary>The feature with this exact (libvirt) name.</summary>
+    public FeatureDefinition? FindFeature(string name) => _featureByName.TryGetValue(name, out var id) ? Features[id] : null;
+
+    /// <summary>The feature with this name or, failing that, this alias (QEMU or Linux spelling).</summary>
+    public FeatureDefinition? FindFeatureOrAlias(string name) =>
+        _featureByName.TryGetValue(name, out var id) || _featureByAlias.TryGetValue(name, out id) ? Features[id] : null;
+
+    public ModelDefinition? FindModel(string name) => _modelByName.TryGetValue(name, out var id) ? Models[id] : null;
+
+    public PoolPolicy? FindPool(string name) => _poolByName.TryGetValue(name, out var i) ? Pools[i] : null;
+
+    public IEnumerable<string> FeatureNames => Features.Select(f => f.Name);
+
+    public IEnumerable<string> ModelNames => Models.Select(m => m.Name);
+
+    public IEnumerable<string> VendorNames => Vendors.Select(v => v.Name);
+
+    /// <summary>The names of the features in <paramref name="set"/>, in map order.</summary>
+    public List<string> NamesOf(in FeatureSet set)
+    {
+        var names = new List<string>(set.Count);
+        foreach (var id in set)
+        {
+            names.Add(Features[id].Name);
+        }
+
+        return names;
+    }
+}

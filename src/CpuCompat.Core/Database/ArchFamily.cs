@@ -1,0 +1,9 @@
+namespace CpuCompat.Core.Database;
+
+/// <summary>The CPU driver families, as libvirt groups architectures: one database section and one driver each.</summary>
+public enum ArchFamily
+{
+    X86,
+    Ppc64,
+    Arm,
+}

@@ -1,0 +1,8 @@
+namespace CpuCompat.Core.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+    Info,
+}

@@ -1,0 +1,146 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace CpuCompat.Core.Features.Kernels;
+
+/// <summary>
+/// Word-array kernels behind <see cref="FeatureSet"/>. Each walks the
+/// <c>Vector512 -> Vector256 -> Vector128 -> scalar</c> ladder: the widest accelerated width handles
+/// whole vectors, and the remaining words (the tail) are handled once, by the scalar body.
+/// The tier can be forced so that tests run every path on any machine that has it.
+/// </summary>
+internal static class BitKernels
+{
+    /// <summary>The widest path this process accelerates; fixed at start-up by the runtime's ISA switches.</summary>
+    public static readonly VectorTier BestTier =
+        Vector512.IsHardwareAccelerated ? VectorTier.Vector512
+        : Vector256.IsHardwareAccelerated ? VectorTier.Vector256
+        : Vector128.IsHardwareAccelerated ? VectorTier.Vector128
+        : VectorTier.Scalar;
+
+    /// <summary>Whether <paramref name="tier"/> can run here (a wider tier than <see cref="BestTier"/> cannot).</summary>
+    public static bool IsSupported(VectorTier tier) => tier <= BestTier;
+
+    /// <summary><c>destination[i] = TOp(x[i], y[i])</c> for every word; all three spans have the same length.</summary>
+    public static void Apply<TOp>(ReadOnlySpan<ulong> x, ReadOnlySpan<ulong> y, Span<ulong> destination, VectorTier tier)
+        where TOp : struct, IBitwiseOperator
+    {
+        var length = x.Length;
+        if (y.Length != length || destination.Length != length)
+        {
+            throw new ArgumentException("Spans must have the same length.");
+        }
+
+        ref var xr = ref MemoryMarshal.GetReference(x);
+        ref var yr = ref MemoryMarshal.GetReference(y);
+        ref var dr = ref MemoryMarshal.GetReference(destination);
+        var i = 0;
+        if (tier >= VectorTier.Vector512)
+        {
+            for (; i <= length - Vector512<ulong>.Count; i += Vector512<ulong>.Count)
+            {
+                TOp.Invoke(Vector512.LoadUnsafe(ref xr, (nuint)i), Vector512.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref dr, (nuint)i);
+            }
+        }
+
+        if (tier >= VectorTier.Vector256)
+        {
+            for (; i <= length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
+            {
+                TOp.Invoke(Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref dr, (nuint)i);
+            }
+        }
+
+        if (tier >= VectorTier.Vector128)
+        {
+            for (; i <= length - Vector128<ulong>.Count; i += Vector128<ulong>.Count)
+            {
+                TOp.Invoke(Vector128.LoadUnsafe(ref xr, (nuint)i), Vector128.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref dr, (nuint)i);
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            Unsafe.Add(ref dr, i) = TOp.Invoke(Unsafe.Add(ref xr, i), Unsafe.Add(ref yr, i));
+        }
+    }
+
+    /// <summary>True when <c>TOp(x[i], y[i]) == 0</c> for every word, without writing the result anywhere.</summary>
+    /// <remarks>With <see cref="AndNotOperator"/> this is "x is a subset of y"; with <see cref="XorOperator"/>, equality; with <see cref="AndOperator"/>, disjointness.</remarks>
+    public static bool AllZero<TOp>(ReadOnlySpan<ulong> x, ReadOnlySpan<ulong> y, VectorTier tier)
+        where TOp : struct, IBitwiseOperator
+    {
+        var length = x.Length;
+        if (y.Length != length)
+        {
+            throw new ArgumentException("Spans must have the same length.");
+        }
+
+        ref var xr = ref MemoryMarshal.GetReference(x);
+        ref var yr = ref MemoryMarshal.GetReference(y);
+        var i = 0;
+        if (tier >= VectorTier.Vector512)
+        {
+            for (; i <= length - Vector512<ulong>.Count; i += Vector512<ulong>.Count)
+            {
+                if (TOp.Invoke(Vector512.LoadUnsafe(ref xr, (nuint)i), Vector512.LoadUnsafe(ref yr, (nuint)i)) != Vector512<ulong>.Zero)
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (tier >= VectorTier.Vector256)
+        {
+            for (; i <= length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
+            {
+                if (TOp.Invoke(Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256.LoadUnsafe(ref yr, (nuint)i)) != Vector256<ulong>.Zero)
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (tier >= VectorTier.Vector128)
+        {
+            for (; i <= length - Vector128<ulong>.Count; i += Vector128<ulong>.Count)
+            {
+                if (TOp.Invoke(Vector128.LoadUnsafe(ref xr, (nuint)i), Vector128.LoadUnsafe(ref yr, (nuint)i)) != Vector128<ulong>.Zero)
+                {
+                    return false;
+                }
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            if (TOp.Invoke(Unsafe.Add(ref xr, i), Unsafe.Add(ref yr, i)) != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when every word is zero.</summary>
+    public static bool IsZero(ReadOnlySpan<ulong> x, VectorTier tier) => AllZero<AndOperator>(x, x, tier);
+
+    /// <summary>The number of set bits: <c>sum(popcount(x[i]))</c>.</summary>
+    /// <remarks>
+    /// Scalar on purpose: a vector population count needs AVX-512 VPOPCNTDQ, which .NET exposes only
+    /// per-ISA, and for the 8 words of a feature set the POPCNT instruction per word is already a handful of cycles.
+    /// </remarks>
+    public static int PopCount(ReadOnlySpan<ulong> x)
+    {
+        var count = 0;
+        foreach (var word in x)
+        {
+            count += BitOperations.PopCount(word);
+        }
+
+        return count;
+    }
+}
