@@ -1,0 +1,161 @@
+using CpuCompat.Core.Cpu;
+using CpuCompat.Core.Database;
+using CpuCompat.Core.Engine.Arm;
+using CpuCompat.Core.Engine.Ppc64;
+using CpuCompat.Core.Engine.X86;
+
+namespace CpuCompat.Core.Engine;
+
+/// <summary>
+/// The generic layer of the CPU algorithms (libvirt's <c>cpu.c</c>): picks the architecture driver, does the
+/// checks every architecture shares, and calls the driver. Immutable; one per database.
+/// </summary>
+public sealed class CpuEngine
+{
+    public CpuEngine(CpuDatabase database)
+    {
+        Database = database;
+        X86 = database.X86 is { } x86 ? new X86Driver(x86, database.Generation) : null;
+        Ppc64 = database.Ppc64 is { } ppc ? new Ppc64Driver(ppc) : null;
+        Arm = database.Arm is { } arm ? new ArmDriver(arm) : null;
+    }
+
+    public CpuDatabase Database { get; }
+
+    public X86Driver? X86 { get; }
+
+    public Ppc64Driver? Ppc64 { get; }
+
+    public ArmDriver? Arm { get; }
+
+    public ICpuDriver? DriverFor(ArchFamily family) => family switch
+    {
+        ArchFamily.X86 => X86,
+        ArchFamily.Ppc64 => Ppc64,
+        _ => Arm,
+    };
+
+    /// <summary>
+    /// The architecture family of a definition: its <c>arch</c> if it has one, else the family whose database knows
+    /// its model (guest definitions carry no arch), else x86.
+    /// </summary>
+    public ArchFamily FamilyOf(CpuDefinition cpu)
+    {
+        if (cpu.Arch is { } arch && ArchNames.FamilyOf(arch) is { } family)
+        {
+            return family;
+        }
+
+        if (cpu.Model is { } model)
+        {
+            foreach (var db in Database.Architectures)
+            {
+                if (db.FindModel(model) is not null)
+                {
+                    return db.Family;
+                }
+            }
+
+            // ppc64 legacy names (POWER7_v2.3) are not in the map but belong to ppc64.
+            if (Ppc64 is not null && Ppc64.ConvertLegacy(cpu).Model != model)
+            {
+                return ArchFamily.Ppc64;
+            }
+        }
+
+        return ArchFamily.X86;
+    }
+
+    private Outcome<ICpuDriver> Driver(CpuDefinition cpu, string what)
+    {
+        if (cpu.Arch is { } arch && ArchNames.FamilyOf(arch) is null)
+        {
+            return Errors.Unsupported($"cannot {what} CPUs of architecture {arch}");
+        }
+
+        var family = FamilyOf(cpu);
+        return DriverFor(family) is { } driver
+            ? Outcome<ICpuDriver>.From(driver)
+            : Errors.Unsupported($"the database has no {ArchNames.DslName(family)} models, so it cannot {what} such CPUs");
+    }
+
+    /// <summary>Compare <paramref name="cpu"/> with the host CPU, dispatching on the host's architecture.</summary>
+    public Outcome<CompareOutcome> Compare(CpuDefinition? host, CpuDefinition cpu, bool failIncompatible = false) =>
+        Driver(host ?? cpu, "compare").Then(d => d.Compare(host, cpu, failIncompatible));
+
+    /// <summary>
+    /// The baseline of <paramref name="cpus"/> (semantics §7): at least one CPU, every one with a model; with
+    /// <paramref name="expandFeatures"/> the result lists every feature, sorted by name.
+    /// </summary>
+    public Outcome<CpuDefinition> Baseline(
+        IReadOnlyList<CpuDefinition> cpus,
+        AllowedModels? allowed = null,
+        IReadOnlyList<string>? featureFilter = null,
+        bool migratable = false,
+        bool expandFeatures = false)
+    {
+        if (cpus.Count == 0)
+        {
+            return Errors.Invalid("no CPUs given");
+        }
+
+        for (var i = 0; i < cpus.Count; i++)
+        {
+            if (cpus[i].Model is null)
+            {
+                return Errors.Invalid($"no CPU model specified for CPU {i + 1}");
+            }
+        }
+
+        var result = Driver(cpus[0], "compute the baseline of").Then(d => d.Baseline(cpus, allowed, featureFilter, migratable));
+        return expandFeatures ? result.Then(ExpandFeatures) : result;
+    }
+
+    /// <summary>
+    /// Update a guest CPU against the host CPU (semantics §8.1): host-passthrough and maximum stay as they are;
+    /// host-model, minimum-match and guests with optional features are resolved relative to the host.
+    /// </summary>
+    public Outcome<CpuDefinition> Update(CpuDefinition guest, CpuDefinition? host, FeaturePolicy removedPolicy = FeaturePolicy.Disable)
+    {
+        if (guest.Mode is CpuMode.HostPassthrough or CpuMode.Maximum)
+        {
+            return guest;
+        }
+
+        var relative = guest.Mode == CpuMode.HostModel
+            || (guest.Mode == CpuMode.Custom && (guest.Match == CpuMatch.Minimum || guest.Features.Any(f => f.Policy == FeaturePolicy.Optional)));
+        return Driver(host ?? guest, "update").Then(d => d.Update(guest, host, relative, removedPolicy));
+    }
+
+    /// <summary>Translate a CPU whose model is not in <paramref name="allowed"/> to one that is (semantics §8.2).</summary>
+    public Outcome<CpuDefinition> Translate(CpuDefinition cpu, AllowedModels? allowed)
+    {
+        if (cpu.Mode is CpuMode.HostModel or CpuMode.HostPassthrough or CpuMode.Maximum
+            || allowed is null || cpu.Model is null || allowed.Contains(cpu.Model))
+        {
+            return cpu;
+        }
+
+        if (cpu.Fallback != CpuFallback.Allow)
+        {
+            return Errors.NoModel($"CPU model {cpu.Model} is not supported by hypervisor");
+        }
+
+        return Driver(cpu, "translate").Then(d => d.Translate(cpu, allowed));
+    }
+
+    /// <summary>List every feature of the CPU's model and its own features, sorted by name (byte-wise).</summary>
+    public Outcome<CpuDefinition> ExpandFeatures(CpuDefinition cpu) =>
+        Driver(cpu, "expand").Then(d => d.ExpandFeatures(cpu)).Select(expanded =>
+            expanded with { Features = [.. expanded.Features.OrderBy(f => f.Name, StringComparer.Ordinal)] });
+
+    public CpuDefinition CopyMigratable(CpuDefinition cpu) =>
+        Driver(cpu, "copy").TryGetValue(out var d) ? d.CopyMigratable(cpu) : cpu;
+
+    public Outcome<bool> HasFeature(CpuDefinition cpu, string feature) => Driver(cpu, "check features of").Then(d => d.HasFeature(cpu, feature));
+
+    public Outcome<Unit> ValidateFeatures(CpuDefinition cpu) => Driver(cpu, "validate").Then(d => d.ValidateFeatures(cpu));
+
+    public CpuDefinition ConvertLegacy(CpuDefinition cpu) =>
+        Driver(cpu, "convert").TryGetValue(out var d) ? d.ConvertLegacy(cpu) : cpu;
+}

@@ -1,0 +1,27 @@
+namespace CpuCompat.Core.Engine.X86;
+
+/// <summary>One model the decoder looked at, and what happened to it (for <c>cpucompat explain</c>).</summary>
+public sealed record DecodeStep(string Model, DecodeVerdict Verdict, string Reason, int Required, int Disabled, int Score, int Penalty);
+
+public enum DecodeVerdict
+{
+    /// <summary>Not considered: not allowed, other vendor, decode flag off, or (host) a missing feature.</summary>
+    Skipped,
+
+    /// <summary>Considered and worse than (or tied with) the model chosen so far.</summary>
+    Rejected,
+
+    /// <summary>Became the best so far.</summary>
+    Accepted,
+
+    /// <summary>Became the best and ended the search (the single preferred model).</summary>
+    AcceptedAndStopped,
+}
+
+/// <summary>What the decoder did: the rules applied to the data and every model visited, in visiting order (newest first).</summary>
+public sealed class DecodeTrace
+{
+    public List<string> AppliedRules { get; } = [];
+
+    public List<DecodeStep> Steps { get; } = [];
+}

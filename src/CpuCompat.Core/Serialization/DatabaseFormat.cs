@@ -1,0 +1,24 @@
+namespace CpuCompat.Core.Serialization;
+
+/// <summary>
+/// The binary form of a compiled database (<c>.ccdb</c>): what <c>data/</c> compiles to at build time, so that
+/// start-up reads a few kilobytes instead of parsing DSL. Little-endian, strings as length-prefixed UTF-8.
+/// Layout: magic, format version, generation, source; then per architecture its vendors, features, models,
+/// rules, dependencies and pools, each a count followed by records (see <see cref="DatabaseWriter"/>).
+/// </summary>
+internal static class DatabaseFormat
+{
+    public static ReadOnlySpan<byte> Magic => "CCDB"u8;
+
+    /// <summary>Bumped whenever the layout changes; readers reject other versions.</summary>
+    public const ushort Version = 1;
+
+    // Condition node tags.
+    public const byte AllOf = 1;
+    public const byte AnyOf = 2;
+    public const byte Not = 3;
+    public const byte VendorIs = 4;
+    public const byte FieldCompare = 5;
+    public const byte FieldIn = 6;
+    public const byte HasFeatures = 7;
+}

@@ -1,0 +1,240 @@
+using System.Text;
+using CpuCompat.Core.Database;
+using CpuCompat.Core.Database.Rules;
+using CpuCompat.Core.Diagnostics;
+using CpuCompat.Core.Features;
+
+namespace CpuCompat.Core.Serialization;
+
+/// <summary>Writes a <see cref="CpuDatabase"/> in its binary form (<see cref="DatabaseFormat"/>).</summary>
+public static class DatabaseWriter
+{
+    public static byte[] ToBytes(CpuDatabase database)
+    {
+        using var stream = new MemoryStream();
+        Write(database, stream);
+        return stream.ToArray();
+    }
+
+    public static void Write(CpuDatabase database, Stream stream)
+    {
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        w.Write(DatabaseFormat.Magic);
+        w.Write(DatabaseFormat.Version);
+        w.Write((byte)database.Generation);
+        w.Write(database.Source);
+        var archs = database.Architectures.ToList();
+        w.Write((byte)archs.Count);
+        foreach (var arch in archs)
+        {
+            WriteArch(w, arch);
+        }
+    }
+
+    private static void WriteArch(BinaryWriter w, ArchDatabase db)
+    {
+        w.Write((byte)db.Family);
+        w.Write(db.Vendors.Length);
+        foreach (var v in db.Vendors)
+        {
+            w.Write(v.Name);
+            WriteOptional(w, v.CpuidString);
+            w.Write(v.Value.HasValue);
+            w.Write(v.Value ?? 0);
+            WriteSpan(w, v.Span);
+        }
+
+        w.Write(db.Features.Length);
+        foreach (var f in db.Features)
+        {
+            w.Write(f.Name);
+            w.Write(f.Migratable);
+            w.Write(f.Bits.Length);
+            foreach (var b in f.Bits)
+            {
+                w.Write((byte)b.Key.Kind);
+                w.Write(b.Key.Leaf);
+                w.Write(b.Key.Subleaf);
+                w.Write(b.Registers.Eax);
+                w.Write(b.Registers.Ebx);
+                w.Write(b.Registers.Ecx);
+                w.Write(b.Registers.Edx);
+            }
+
+            w.Write(f.Aliases.Length);
+            foreach (var a in f.Aliases)
+            {
+                w.Write(a.Name);
+                WriteOptional(w, a.Source);
+            }
+
+            WriteSpan(w, f.Span);
+        }
+
+        w.Write(db.Models.Length);
+        foreach (var m in db.Models)
+        {
+            WriteModel(w, m);
+        }
+
+        w.Write(db.Rules.Length);
+        foreach (var r in db.Rules)
+        {
+            w.Write(r.Name);
+            WriteCondition(w, r.Condition);
+            WriteSet(w, r.Drop);
+            WriteSpan(w, r.Span);
+        }
+
+        w.Write(db.Dependencies.Length);
+        foreach (var d in db.Dependencies)
+        {
+            w.Write(d.FeatureId);
+            WriteSet(w, d.Requires);
+            WriteSpan(w, d.Span);
+        }
+
+        w.Write(db.Pools.Length);
+        foreach (var p in db.Pools)
+        {
+            w.Write(p.Name);
+            WriteSet(w, p.Forbid);
+            WriteSet(w, p.Require);
+            WriteIds(w, p.Prefer);
+            WriteIds(w, p.Allow);
+            w.Write(p.VendorId ?? -1);
+            w.Write(p.Migratable);
+            WriteSpan(w, p.Span);
+        }
+    }
+
+    private static void WriteModel(BinaryWriter w, ModelDefinition m)
+    {
+        w.Write(m.Name);
+        w.Write(m.VendorId ?? -1);
+        w.Write(m.AncestorId ?? -1);
+        w.Write(m.DecodeHost);
+        w.Write(m.DecodeGuest);
+        w.Write(m.CompatCheck);
+        w.Write(m.IsAlias);
+        WriteOptional(w, m.CanonicalName);
+        w.Write(m.Signatures.Length);
+        foreach (var s in m.Signatures)
+        {
+            w.Write(s.Family);
+            w.Write(s.Model);
+            w.Write(s.Steppings.HasValue);
+            w.Write(s.Steppings ?? 0);
+        }
+
+        WriteSet(w, m.Features);
+        WriteSet(w, m.OwnFeatures);
+        WriteSet(w, m.SubtractedFeatures);
+        WriteIds(w, m.Removed);
+        WriteIds(w, m.Added);
+        w.Write(m.Pvrs.Length);
+        foreach (var p in m.Pvrs)
+        {
+            w.Write(p.Value);
+            w.Write(p.Mask.HasValue);
+            w.Write(p.Mask ?? 0);
+        }
+
+        WriteSpan(w, m.Span);
+    }
+
+    private static void WriteCondition(BinaryWriter w, RuleCondition condition)
+    {
+        switch (condition)
+        {
+            case AllOfCondition all:
+                w.Write(DatabaseFormat.AllOf);
+                w.Write(all.Operands.Length);
+                foreach (var o in all.Operands)
+                {
+                    WriteCondition(w, o);
+                }
+
+                break;
+            case AnyOfCondition any:
+                w.Write(DatabaseFormat.AnyOf);
+                w.Write(any.Operands.Length);
+                foreach (var o in any.Operands)
+                {
+                    WriteCondition(w, o);
+                }
+
+                break;
+            case NotRuleCondition not:
+                w.Write(DatabaseFormat.Not);
+                WriteCondition(w, not.Operand);
+                break;
+            case VendorIsCondition vendor:
+                w.Write(DatabaseFormat.VendorIs);
+                w.Write(vendor.VendorId);
+                w.Write(vendor.VendorName);
+                break;
+            case FieldCompareCondition compare:
+                w.Write(DatabaseFormat.FieldCompare);
+                w.Write((byte)compare.Field);
+                w.Write((byte)compare.Operator);
+                w.Write(compare.Value);
+                break;
+            case FieldInCondition @in:
+                w.Write(DatabaseFormat.FieldIn);
+                w.Write((byte)@in.Field);
+                w.Write(@in.Values.Length);
+                foreach (var v in @in.Values)
+                {
+                    w.Write(v);
+                }
+
+                break;
+            case HasFeaturesCondition has:
+                w.Write(DatabaseFormat.HasFeatures);
+                WriteSet(w, has.Mask);
+                w.Write(has.FeatureNames.Length);
+                foreach (var n in has.FeatureNames)
+                {
+                    w.Write(n);
+                }
+
+                break;
+            default:
+                throw new InvalidOperationException($"Unexpected condition {condition.GetType().Name}.");
+        }
+    }
+
+    private static void WriteSet(BinaryWriter w, FeatureSet set)
+    {
+        foreach (var word in set.Words)
+        {
+            w.Write(word);
+        }
+    }
+
+    private static void WriteIds(BinaryWriter w, System.Collections.Immutable.ImmutableArray<int> ids)
+    {
+        w.Write(ids.Length);
+        foreach (var id in ids)
+        {
+            w.Write(id);
+        }
+    }
+
+    private static void WriteOptional(BinaryWriter w, string? s)
+    {
+        w.Write(s is not null);
+        if (s is not null)
+        {
+            w.Write(s);
+        }
+    }
+
+    private static void WriteSpan(BinaryWriter w, SourceSpan span)
+    {
+        w.Write(span.File ?? "");
+        w.Write(span.Line);
+        w.Write(span.Column);
+    }
+}
