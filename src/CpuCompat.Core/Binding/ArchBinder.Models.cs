@@ -120,7 +120,9 @@ internal sealed partial class ArchBinder
                 _diagnostics.Add(BindingDiagnostics.ListedTwice(reference.Feature.Span, reference.Feature.Name, m.Name.Name));
             }
 
-            switch (reference.Kind)
+            // libvirt 9 knows neither added='yes' nor <check>: an added feature is an ordinary one there.
+            var kind = reference.Kind == ModelFeatureKind.Added && _generation < LibvirtGeneration.Libvirt11 ? ModelFeatureKind.Include : reference.Kind;
+            switch (kind)
             {
                 case ModelFeatureKind.Include: own = own.With(feature); break;
                 case ModelFeatureKind.Subtract: subtracted = subtracted.With(feature); break;
@@ -140,7 +142,7 @@ internal sealed partial class ArchBinder
             Signatures = signatures,
             DecodeHost = m.DecodeHost,
             DecodeGuest = m.DecodeGuest,
-            CompatCheck = m.CompatCheck,
+            CompatCheck = m.CompatCheck && _generation >= LibvirtGeneration.Libvirt11,
             AncestorId = ancestor?.Id,
             IsAlias = isAlias,
             Features = (data | own).Except(subtracted),

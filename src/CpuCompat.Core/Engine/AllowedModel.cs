@@ -16,7 +16,28 @@ public enum ModelUsability
 /// </summary>
 public sealed record AllowedModel(string Name, ModelUsability Usability, ImmutableArray<string> Blockers)
 {
+    /// <summary>A model the hypervisor says nothing about (usability unknown, no blockers).</summary>
     public static AllowedModel Named(string name) => new(name, ModelUsability.Unknown, []);
+
+    /// <summary>Content equality: the blockers are compared element by element.</summary>
+    public bool Equals(AllowedModel? other) =>
+        other is not null && Name == other.Name && Usability == other.Usability
+        && (Blockers.IsDefault ? [] : Blockers).AsSpan().SequenceEqual((other.Blockers.IsDefault ? [] : other.Blockers).AsSpan());
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Name);
+        hash.Add(Usability);
+        foreach (var blocker in Blockers.IsDefault ? [] : Blockers)
+        {
+            hash.Add(blocker);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    public override string ToString() => Blockers.IsDefaultOrEmpty ? $"{Name} ({Usability})" : $"{Name} ({Usability}: {string.Join(", ", Blockers)})";
 }
 
 /// <summary>An allowed-models list with lookup by exact, case-sensitive name.</summary>

@@ -11,7 +11,8 @@ internal static class DatabaseFormat
     public static ReadOnlySpan<byte> Magic => "CCDB"u8;
 
     /// <summary>Bumped whenever the layout changes; readers reject other versions.</summary>
-    public const ushort Version = 1;
+    /// <remarks>2: spans also keep their end line and column.</remarks>
+    public const ushort Version = 2;
 
     // Condition node tags.
     public const byte AllOf = 1;

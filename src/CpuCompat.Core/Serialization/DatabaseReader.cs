@@ -55,8 +55,9 @@ public static class DatabaseReader
 
             return new CpuDatabase(generation, source, archs);
         }
-        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException or ArgumentException or DecoderFallbackException)
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException or ArgumentException or DecoderFallbackException or FormatException)
         {
+            // FormatException is BinaryReader's answer to a string length that is not a valid 7-bit encoded integer.
             return Errors.Invalid($"the database file is damaged: {e.Message}");
         }
     }
@@ -203,7 +204,7 @@ public static class DatabaseReader
         return has ? value : null;
     }
 
-    private static SourceSpan ReadSpan(BinaryReader r) => new(r.ReadString(), r.ReadInt32(), r.ReadInt32());
+    private static SourceSpan ReadSpan(BinaryReader r) => new(r.ReadString(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
 
     private static T CheckEnum<T>(T value)
         where T : struct, Enum => Enum.IsDefined(value) ? value : throw new InvalidDataException($"unknown {typeof(T).Name} value");

@@ -236,5 +236,7 @@ public static class DatabaseWriter
         w.Write(span.File ?? "");
         w.Write(span.Line);
         w.Write(span.Column);
+        w.Write(span.EndLine);
+        w.Write(span.EndColumn);
     }
 }

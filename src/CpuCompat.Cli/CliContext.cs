@@ -1,0 +1,72 @@
+using CpuCompat.Core.Diagnostics;
+using CpuCompat.Core.Engine;
+
+namespace CpuCompat.Cli;
+
+/// <summary>
+/// What a command runs with: the console streams (injected, so tests run the real CLI in-process) and the
+/// conventions every command shares: whole outputs written at once, one clear line on stderr per error.
+/// </summary>
+internal sealed class CliContext(TextWriter output, TextWriter error, TextReader input)
+{
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Err { get; } = error;
+
+    public TextReader In { get; } = input;
+
+    /// <summary>Writes a command's whole output in one call, so an error never leaves half of it behind.</summary>
+    public void Write(string text)
+    {
+        Out.Write(text);
+        Out.Flush();
+    }
+
+    /// <summary>Reports a user error on one line and returns <see cref="ExitCodes.BadInput"/>.</summary>
+    public int Fail(string message)
+    {
+        Err.WriteLine($"cpucompat: {message}");
+        return ExitCodes.BadInput;
+    }
+
+    /// <summary>Reports a diagnostic (file:line:column: message) and returns <see cref="ExitCodes.BadInput"/>.</summary>
+    public int Fail(Diagnostic diagnostic)
+    {
+        Err.WriteLine(diagnostic.ToString());
+        return ExitCodes.BadInput;
+    }
+
+    /// <summary>Reports an engine error; "incompatible" exits 1, everything else 2.</summary>
+    public int Fail(CpuError error)
+    {
+        Err.WriteLine($"cpucompat: {error.Message}");
+        return error.Kind == CpuErrorKind.Incompatible ? ExitCodes.Incompatible : ExitCodes.BadInput;
+    }
+
+    /// <summary>Reads a whole input file; <c>-</c> reads standard input. On failure reports it and returns false.</summary>
+    public bool TryReadText(string path, out string text)
+    {
+        text = "";
+        try
+        {
+            text = path == "-" ? In.ReadToEnd() : File.ReadAllText(path);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            Fail($"cannot read {path}: {Describe(e)}");
+            return false;
+        }
+    }
+
+    /// <summary>The display name of an input path in messages (<c>-</c> is standard input).</summary>
+    public static string DisplayName(string path) => path == "-" ? "<stdin>" : path;
+
+    public static string Describe(Exception e) => e switch
+    {
+        FileNotFoundException => "no such file",
+        DirectoryNotFoundException => "no such directory",
+        UnauthorizedAccessException => "permission denied",
+        _ => e.Message,
+    };
+}

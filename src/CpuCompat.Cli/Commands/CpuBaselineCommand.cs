@@ -1,0 +1,70 @@
+using System.CommandLine;
+using CpuCompat.Cli.Inputs;
+using CpuCompat.Core.Cpu;
+using CpuCompat.Core.Engine;
+using CpuCompat.Libvirt.Xml;
+
+namespace CpuCompat.Cli.Commands;
+
+/// <summary><c>cpucompat cpu-baseline FILE... [--features] [--migratable]</c>: the most capable CPU every input can run (libvirt's baseline).</summary>
+internal static class CpuBaselineCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "Files holding one or more <cpu> elements (host or guest definitions), domains, capabilities or domain capabilities; - reads standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var features = new Option<bool>(CliConstants.Features)
+        {
+            Description = "List every feature of the chosen model, sorted by name (virsh cpu-baseline --features).",
+        };
+        var migratable = new Option<bool>(CliConstants.Migratable)
+        {
+            Description = "Leave out features that block migration (invtsc, xsaves).",
+        };
+        var database = new DatabaseOptions();
+        var command = new Command("cpu-baseline", """
+            Compute the baseline guest CPU of the given CPUs, exactly as 'virsh cpu-baseline' does: a guest with this
+            CPU can run on, and migrate between, all of them.
+
+            Example:
+              cpucompat cpu-baseline examples/hosts.xml --features
+            """)
+        {
+            files, features, migratable,
+        };
+        database.AddTo(command);
+        command.SetAction(parse =>
+        {
+            if (!database.TryLoad(parse, context, out var db))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var engine = new CpuEngine(db);
+            var inputs = new CpuInputs(context, engine);
+            var cpus = new List<CpuDefinition>();
+            foreach (var path in parse.GetValue(files)!)
+            {
+                if (!inputs.TryReadCpus(path, CpuXmlType.Auto, out var found))
+                {
+                    return ExitCodes.BadInput;
+                }
+
+                cpus.AddRange(found);
+            }
+
+            var result = engine.Baseline(cpus, migratable: parse.GetValue(migratable), expandFeatures: parse.GetValue(features));
+            if (!result.Succeeded)
+            {
+                return context.Fail(result.Error);
+            }
+
+            context.Write(CpuXmlWriter.Format(result.Value, db.Generation));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using CpuCompat.Cli.Output;
+using CpuCompat.Core.Serialization;
+using CpuCompat.Language.Compilation;
+
+namespace CpuCompat.Cli.Commands.Db;
+
+/// <summary><c>cpucompat db compile PATH... --output FILE</c>: compile DSL into a binary database for <c>--database</c>.</summary>
+internal static class DbCompileCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "DSL files or directories.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>(CliConstants.Output) { Description = "The .ccdb file to write.", HelpName = "FILE", Required = true };
+        var command = new Command("compile", """
+            Compile DSL files into a binary database (.ccdb) that any command loads with --database without parsing.
+
+            Example:
+              cpucompat db compile data/ my-models.ccl --output fleet.ccdb
+            """)
+        {
+            paths, output,
+        };
+        command.SetAction(parse =>
+        {
+            var inputs = parse.GetValue(paths)!;
+            if (inputs.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p)) is { } missing)
+            {
+                return context.Fail($"{missing} does not exist");
+            }
+
+            var compiled = DslCompiler.Compile(inputs);
+            if (compiled.Database is null)
+            {
+                return context.Fail(compiled.Diagnostics.First(d => d.IsError));
+            }
+
+            var file = parse.GetValue(output)!;
+            try
+            {
+                AtomicOutput.WriteFile(file, DatabaseWriter.ToBytes(compiled.Database));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return context.Fail($"cannot write {file}: {CliContext.Describe(e)}");
+            }
+
+            context.Write($"compiled {DbImportCpumapCommand.Summary(compiled.Database)} -> {file}\n");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

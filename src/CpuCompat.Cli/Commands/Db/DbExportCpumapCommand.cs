@@ -1,0 +1,62 @@
+using System.CommandLine;
+using CpuCompat.Cli.Inputs;
+using CpuCompat.Cli.Output;
+using CpuCompat.Libvirt.CpuMap;
+
+namespace CpuCompat.Cli.Commands.Db;
+
+/// <summary><c>cpucompat db export-cpumap --output DIR</c>: write a database as a libvirt cpu_map.</summary>
+internal static class DbExportCpumapCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var output = new Option<string>(CliConstants.Output) { Description = "The directory to write index.xml and the map files into.", HelpName = "DIR", Required = true };
+        var database = new DatabaseOptions();
+        var command = new Command("export-cpumap", """
+            Write the database (built-in, or chosen with --database) as a libvirt cpu_map directory, so that libvirt can
+            use the same models. Rules, dependencies and pools have no cpu_map form and are left out.
+
+            Example:
+              cpucompat db export-cpumap --database data/ --output /tmp/cpu_map
+            """)
+        {
+            output,
+        };
+        database.AddTo(command);
+        command.SetAction(parse =>
+        {
+            if (!database.TryLoad(parse, context, out var db))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var rendered = CpuMapWriter.Render(db);
+            var dir = parse.GetValue(output)!;
+            try
+            {
+                AtomicOutput.ReplaceFiles(dir, [.. rendered.Files.Select(f => (f.Name, f.Content))], IsMapFile);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return context.Fail($"cannot write {dir}: {CliContext.Describe(e)}");
+            }
+
+            foreach (var warning in rendered.Diagnostics)
+            {
+                context.Err.WriteLine(warning);
+            }
+
+            context.Write($"exported {DbImportCpumapCommand.Summary(db)} -> {rendered.Files.Length} files in {dir}\n");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Files a previous export wrote (and only those): index.xml and the per-architecture map files.</summary>
+    private static bool IsMapFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name == "index.xml"
+            || (name.EndsWith(".xml", StringComparison.Ordinal) && (name.StartsWith("x86_", StringComparison.Ordinal) || name.StartsWith("ppc64_", StringComparison.Ordinal) || name.StartsWith("arm_", StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,3 @@
+using CpuCompat.Cli;
+
+return Cli.Run(args, Console.Out, Console.Error, Console.In);

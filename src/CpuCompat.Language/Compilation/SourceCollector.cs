@@ -1,0 +1,62 @@
+using CpuCompat.Core.Diagnostics;
+using CpuCompat.Language.Diagnostics;
+
+namespace CpuCompat.Language.Compilation;
+
+/// <summary>
+/// Expands the paths given to the compiler into DSL sources: a file as itself, a directory as every
+/// <c>*.ccl</c> file below it in ordinal order of the relative path (with '/' separators, so the order, and with
+/// it the map order of features and models, is the same on every platform).
+/// </summary>
+internal static class SourceCollector
+{
+    public static List<DslSource> Collect(IEnumerable<string> paths, DiagnosticBag diagnostics)
+    {
+        var sources = new List<DslSource>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                var files = Directory.EnumerateFiles(path, "*" + DslCompiler.FileExtension, SearchOption.AllDirectories)
+                    .Select(f => (Full: f, Relative: Path.GetRelativePath(path, f).Replace(Path.DirectorySeparatorChar, '/')))
+                    .OrderBy(f => f.Relative, StringComparer.Ordinal)
+                    .ToList();
+                if (files.Count == 0)
+                {
+                    diagnostics.Add(SyntaxDiagnostics.NoSources(SourceSpan.None(path)));
+                }
+
+                foreach (var file in files)
+                {
+                    Read(Path.Combine(path, file.Relative), sources, seen, diagnostics);
+                }
+            }
+            else
+            {
+                Read(path, sources, seen, diagnostics);
+            }
+        }
+
+        return sources;
+    }
+
+    private static void Read(string path, List<DslSource> sources, HashSet<string> seen, DiagnosticBag diagnostics)
+    {
+        // A file named twice (itself and through its directory) is compiled once, not reported as duplicates.
+        if (!seen.Add(Path.GetFullPath(path)))
+        {
+            return;
+        }
+
+        try
+        {
+            sources.Add(new DslSource(path, File.ReadAllText(path)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var reason = e is FileNotFoundException or DirectoryNotFoundException ? "no such file or directory" : e.Message;
+            diagnostics.Add(SyntaxDiagnostics.NotFound(SourceSpan.None(path), reason));
+        }
+    }
+}

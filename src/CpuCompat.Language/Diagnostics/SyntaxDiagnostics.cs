@@ -1,0 +1,81 @@
+using CpuCompat.Core.Diagnostics;
+using static CpuCompat.Language.Diagnostics.SyntaxCodes;
+
+namespace CpuCompat.Language.Diagnostics;
+
+/// <summary>One builder per CC1xxx code; messages are whole sentences that say what to do.</summary>
+internal static class SyntaxDiagnostics
+{
+    private static Diagnostic Error(SourceSpan span, string code, string message) => new(span, DiagnosticSeverity.Error, code, message);
+
+    public static Diagnostic Unexpected(SourceSpan span, string found, string expected) => Error(
+        span, SyntaxError, $"unexpected {found}; expected {expected}.");
+
+    public static Diagnostic Missing(SourceSpan span, string expected, string after) => Error(
+        span, SyntaxError, $"missing {expected} after {after}.");
+
+    public static Diagnostic BadCharacter(SourceSpan span, string character) => Error(
+        span, InvalidCharacter, $"unexpected character {character}; names use letters, digits, '_', '.', '+' and '-' (quote any other name with \"...\").");
+
+    public static Diagnostic Unterminated(SourceSpan span) => Error(
+        span, UnterminatedString, "this string has no closing '\"' on its line; close it.");
+
+    public static Diagnostic BadEscape(SourceSpan span, string escape) => Error(
+        span, InvalidEscape, $"unknown escape '{escape}' in a string; only \\\" and \\\\ are allowed.");
+
+    public static Diagnostic TooLarge(SourceSpan span, string text) => Error(
+        span, NumberTooLarge, $"the number {text} does not fit in 32 bits; the largest allowed value is 4294967295 (0xffffffff).");
+
+    public static Diagnostic Register(SourceSpan span, string register, bool msr) => Error(
+        span, BadRegister, msr
+            ? $"bad register '{register}' for an MSR; use eax for bits 0-31 and edx for bits 32-63."
+            : $"bad register '{register}'; a CPUID location uses eax, ebx, ecx or edx.");
+
+    public static Diagnostic Bit(SourceSpan span, uint bit, bool msr) => Error(
+        span, BitOutOfRange, msr
+            ? $"bit {bit} is out of range 0-31; write MSR bits 32-63 as edx[0-31]" + (bit <= 63 ? $" (bit {bit} is edx[{bit - 32}])." : ".")
+            : $"bit {bit} is out of range; a register has bits 0-31.");
+
+    public static Diagnostic Stepping(SourceSpan span, uint stepping) => Error(
+        span, SteppingOutOfRange, $"stepping {stepping} is out of range; steppings are 0-15.");
+
+    public static Diagnostic Reversed(SourceSpan span, uint from, uint to) => Error(
+        span, ReversedRange, $"the range {from}-{to} is reversed; write it as {to}-{from}.");
+
+    public static Diagnostic NoArch(SourceSpan span, string what) => Error(
+        span, MissingArch, $"{what} needs an architecture; start the file with 'arch x86_64;', 'arch ppc64;' or 'arch aarch64;'.");
+
+    public static Diagnostic UnknownArchitecture(SourceSpan span, string name, string? suggestion) => Error(
+        span, UnknownArch, $"unknown architecture '{name}'" + (suggestion is null
+            ? "; use x86_64, i686, ppc64, ppc64le or aarch64."
+            : $" — did you mean '{suggestion}'?"));
+
+    public static Diagnostic Duplicate(SourceSpan span, string statement, string owner, SourceSpan first) => Error(
+        span, DuplicateStatement, $"{owner} already has a '{statement}' statement at {first.Line}:{first.Column}; keep only one.");
+
+    public static Diagnostic DecodeFlag(SourceSpan span, string flag, string? suggestion) => Error(
+        span, UnknownDecodeFlag, $"unknown decode flag '{flag}'" + (suggestion is null
+            ? "; the flags are host, guest and none."
+            : $" — did you mean '{suggestion}'?"));
+
+    public static Diagnostic DecodeRepeated(SourceSpan span, string flag) => Error(
+        span, RepeatedDecodeFlag, $"decode flag '{flag}' is repeated; write it once.");
+
+    public static Diagnostic DecodeConflict(SourceSpan span) => Error(
+        span, ConflictingDecodeFlags, "'decode none' cannot be combined with host or guest; write either 'decode none;' or the flags to turn on.");
+
+    public static Diagnostic Check(SourceSpan span, string value) => Error(
+        span, UnknownCheck, $"unknown check '{value}'; the only check is 'check compat;'.");
+
+    public static Diagnostic Empty(SourceSpan span) => Error(
+        span, EmptyName, "a name cannot be empty; write a name between the quotes.");
+
+    public static Diagnostic NotFound(SourceSpan span, string reason) => Error(
+        span, SourceNotFound, $"cannot read this source: {reason}; check the path.");
+
+    public static Diagnostic NoSources(SourceSpan span) => new(
+        span, DiagnosticSeverity.Warning, NoSourceFiles, "this directory holds no .ccl files; nothing was compiled from it.");
+
+    public static Diagnostic TooDeep(SourceSpan span, int limit) => Error(
+        span, NestingTooDeep, $"conditions are nested more than {limit} levels deep here; split the rule or remove redundant parentheses and 'not's.");
+}

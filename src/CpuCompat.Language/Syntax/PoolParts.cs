@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using CpuCompat.Core.Database;
+using CpuCompat.Core.Declarations;
+using CpuCompat.Core.Diagnostics;
+using CpuCompat.Language.Diagnostics;
+
+namespace CpuCompat.Language.Syntax;
+
+/// <summary>Collects the statements of one pool body: repeated lists concatenate, <c>vendor</c> may appear once.</summary>
+internal sealed class PoolParts(string owner, DiagnosticBag diagnostics)
+{
+    private SourceSpan? _vendorStatement;
+
+    public ImmutableArray<NameRef>.Builder Forbid { get; } = ImmutableArray.CreateBuilder<NameRef>();
+
+    public ImmutableArray<NameRef>.Builder Require { get; } = ImmutableArray.CreateBuilder<NameRef>();
+
+    public ImmutableArray<NameRef>.Builder Prefer { get; } = ImmutableArray.CreateBuilder<NameRef>();
+
+    public ImmutableArray<NameRef>.Builder Allow { get; } = ImmutableArray.CreateBuilder<NameRef>();
+
+    public NameRef? VendorName { get; private set; }
+
+    public bool Migratable { get; set; }
+
+    public void Vendor(NameRef vendor, SourceSpan statement)
+    {
+        if (_vendorStatement is { } first)
+        {
+            diagnostics.Add(SyntaxDiagnostics.Duplicate(statement, "vendor", owner, first));
+            return;
+        }
+
+        _vendorStatement = statement;
+        VendorName = vendor;
+    }
+
+    public PoolDeclaration ToDeclaration(ArchFamily arch, NameRef name, SourceSpan span) => new(
+        arch, name, Forbid.ToImmutable(), Require.ToImmutable(), Prefer.ToImmutable(), Allow.ToImmutable(), VendorName, Migratable, span);
+}

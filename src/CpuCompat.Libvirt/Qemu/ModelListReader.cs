@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using CpuCompat.Core.Diagnostics;
+using CpuCompat.Core.Engine;
+
+namespace CpuCompat.Libvirt.Qemu;
+
+/// <summary>A plain model list read by <see cref="ModelListReader"/>: the models (usability unknown) and the problems found.</summary>
+public sealed record ModelListReadResult(ImmutableArray<AllowedModel> Models, ImmutableArray<Diagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+}
+
+/// <summary>
+/// Reads a plain list of allowed CPU models: one name per line; <c>#</c> starts a comment that runs to the end of the
+/// line; blank lines are ignored. Every model has usability unknown and no blockers, like libvirt's test model lists.
+/// </summary>
+public static class ModelListReader
+{
+    public static ModelListReadResult Read(string text, string fileName)
+    {
+        var models = ImmutableArray.CreateBuilder<AllowedModel>();
+        var diagnostics = new DiagnosticBag();
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var hash = line.IndexOf('#', StringComparison.Ordinal);
+            var content = (hash >= 0 ? line[..hash] : line).Trim();
+            if (content.Length == 0)
+            {
+                continue;
+            }
+
+            var column = line.IndexOf(content, StringComparison.Ordinal) + 1;
+            if (content.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            {
+                diagnostics.Add(LibvirtDiagnostics.InvalidModelName(new SourceSpan(fileName, i + 1, column), content));
+                continue;
+            }
+
+            models.Add(AllowedModel.Named(content));
+        }
+
+        return new ModelListReadResult(models.ToImmutable(), diagnostics.ToImmutable());
+    }
+}

@@ -1,0 +1,56 @@
+using CpuCompat.Core.Binding;
+using CpuCompat.Core.Database;
+using CpuCompat.Core.Engine;
+using CpuCompat.Data;
+using CpuCompat.Libvirt.CpuMap;
+using CpuCompat.TestSupport;
+
+namespace CpuCompat.Conformance.Tests;
+
+/// <summary>
+/// What a conformance case runs against: a libvirt version's test data and a database — that version's cpu_map
+/// loaded directly (with CpuCompat's quirk rules, as <c>--cpu-map</c> does), or the built-in database.
+/// </summary>
+public sealed class Suite
+{
+    private static readonly Dictionary<string, Lazy<Suite>> Suites = new()
+    {
+        ["9.0.0"] = new(() => FromCpuMap("9.0.0")),
+        ["11.3.0"] = new(() => FromCpuMap("11.3.0")),
+        [BuiltIn] = new(() => new Suite("11.3.0", DefaultDatabase.Value)),
+    };
+
+    /// <summary>The name of the suite that runs the 11.3.0 cases against the built-in database (data/).</summary>
+    public const string BuiltIn = "built-in";
+
+    private Suite(string version, CpuDatabase database)
+    {
+        Version = version;
+        Database = database;
+        Engine = new CpuEngine(database);
+    }
+
+    public string Version { get; }
+
+    public CpuDatabase Database { get; }
+
+    public CpuEngine Engine { get; }
+
+    public LibvirtGeneration Generation => Database.Generation;
+
+    public string DataDir => SharedData.TestDataDir(Version);
+
+    public string File(string name) => Path.Combine(DataDir, name);
+
+    public string Text(string name) => System.IO.File.ReadAllText(File(name));
+
+    public static Suite Get(string name) => Suites[name].Value;
+
+    private static Suite FromCpuMap(string version)
+    {
+        var loaded = CpuMapLoader.Load(SharedData.CpuMapDir(version));
+        var database = loaded.Database ?? throw new InvalidOperationException(
+            $"libvirt {version}'s cpu_map does not load: {string.Join("; ", loaded.Diagnostics.Where(d => d.IsError))}");
+        return new Suite(version, RuleRebinder.AddRules(database, DefaultDatabase.Value).Database);
+    }
+}

@@ -1,0 +1,37 @@
+using CpuCompat.Libvirt.Qemu;
+using Xunit;
+using CpuCompat.Core.Engine;
+
+namespace CpuCompat.Libvirt.Tests.Qemu;
+
+public sealed class ModelListReaderTests
+{
+    [Fact]
+    public void Names_one_per_line_with_comments_and_blank_lines()
+    {
+        const string text = "# allowed models\nqemu64\n\n  core2duo   # the old one\r\nNehalem\n";
+
+        var result = ModelListReader.Read(text, "models.txt");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal([AllowedModel.Named("qemu64"), AllowedModel.Named("core2duo"), AllowedModel.Named("Nehalem")], result.Models);
+    }
+
+    [Fact]
+    public void A_line_with_two_words_is_an_error_at_its_place()
+    {
+        var result = ModelListReader.Read("qemu64\n   Skylake Client\n", "models.txt");
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(LibvirtCodes.InvalidModelName, error.Code);
+        Assert.Equal((2, 4), (error.Span.Line, error.Span.Column));
+        Assert.Equal([AllowedModel.Named("qemu64")], result.Models);
+    }
+
+    [Fact]
+    public void An_empty_file_is_an_empty_list()
+    {
+        Assert.Empty(ModelListReader.Read("", "m").Models);
+        Assert.Empty(ModelListReader.Read("# nothing\n\n", "m").Models);
+    }
+}

@@ -1,0 +1,1 @@
+return CpuCompat.TierProbe.TierProbe.Run(Console.Out);
