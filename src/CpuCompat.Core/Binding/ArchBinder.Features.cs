@@ -46,6 +46,13 @@ internal sealed partial class ArchBinder
                 continue;
             }
 
+            var msr = f.Bits.IsDefault ? null : f.Bits.FirstOrDefault(b => b.Key.Kind == DataKind.Msr && (b.Mask.Ebx | b.Mask.Ecx) != 0);
+            if (msr is not null)
+            {
+                _diagnostics.Add(BindingDiagnostics.MsrBits(msr.Span, f.Name.Name));
+                continue;
+            }
+
             var bits = MergeBits(f.Bits);
             if (_arch == ArchFamily.X86 && bits.IsEmpty)
             {

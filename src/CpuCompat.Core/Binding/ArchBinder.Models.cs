@@ -96,6 +96,11 @@ internal sealed partial class ArchBinder
             ? ancestor?.Pvrs ?? []
             : m.Pvrs.Select(p => new PvrPattern(p.Value, p.Mask)).ToImmutableArray();
 
+        if (_arch != ArchFamily.X86 && pvrs.IsEmpty)
+        {
+            _diagnostics.Add(BindingDiagnostics.NoPvr(m.Name.Span, m.Name.Name, _arch));
+        }
+
         var data = ancestor?.Features ?? FeatureSet.Empty;
         if (ancestor is not null && _generation >= LibvirtGeneration.Libvirt11)
         {

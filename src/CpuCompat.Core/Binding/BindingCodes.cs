@@ -23,6 +23,8 @@ public static class BindingCodes
     public const string MissingFeatureBits = "CC2018";
     public const string MissingPvrMask = "CC2019";
     public const string InvalidSignature = "CC2020";
+    public const string MissingPvr = "CC2021";
+    public const string MsrRegister = "CC2022";
 
     public const string TooManyFeatures = "CC3001";
     public const string SharedFeatureBits = "CC3002";

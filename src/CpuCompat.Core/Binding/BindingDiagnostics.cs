@@ -56,6 +56,12 @@ internal static class BindingDiagnostics
     public static Diagnostic NoPvrMask(SourceSpan span, string model) => Error(
         span, MissingPvrMask, $"ppc64 model '{model}' needs a mask for each pvr, e.g. pvr 0x004b0000 mask 0xffff0000;");
 
+    public static Diagnostic NoPvr(SourceSpan span, string model, ArchFamily arch) => Error(
+        span, MissingPvr, $"{ArchNames.DslName(arch)} model '{model}' needs a pvr: a model is recognised by its processor version register, e.g. pvr 0x004b0000 mask 0xffff0000;");
+
+    public static Diagnostic MsrBits(SourceSpan span, string feature) => Error(
+        span, MsrRegister, $"feature '{feature}' sets MSR bits outside eax and edx; an MSR value has a low half (eax) and a high half (edx) only.");
+
     public static Diagnostic ZeroFamily(SourceSpan span) => Error(
         span, InvalidSignature, "a signature's family must be a non-zero number.");
 

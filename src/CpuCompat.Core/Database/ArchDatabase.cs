@@ -101,7 +101,7 @@ public sealed class ArchDatabase
     /// <summary>The names of the features in <paramref name="set"/>, in map order.</summary>
     public List<string> NamesOf(in FeatureSet set)
     {
-        var names = new List<string>(set.Count);
+        var names = new List<string>(set.PopCount());
         foreach (var id in set)
         {
             names.Add(Features[id].Name);

@@ -35,7 +35,8 @@ public readonly struct FeatureSet : IEquatable<FeatureSet>
 
     public bool IsEmpty => BitKernels.IsZero(Words, BitKernels.BestTier);
 
-    public int Count => BitKernels.PopCount(Words);
+    /// <summary>The number of features in the set.</summary>
+    public int PopCount() => BitKernels.PopCount(Words);
 
     /// <summary>Whether feature <paramref name="id"/> is in the set.</summary>
     public bool Contains(int id)
@@ -177,7 +178,7 @@ public readonly struct FeatureSet : IEquatable<FeatureSet>
 
     public List<int> ToList()
     {
-        var list = new List<int>(Count);
+        var list = new List<int>(PopCount());
         foreach (var id in this)
         {
             list.Add(id);

@@ -62,7 +62,7 @@ public static partial class DslWriter
             var group = items.Where(d => d.GetType() == kind).ToList();
             if (group.Count > 0)
             {
-                yield return (File(number, name), Write(group, $"{archName} {what}.", arch));
+                yield return (File(number, name), Write(group, $"{archName} {what}.", arch, CommentsFor(group)));
             }
         }
 
@@ -71,7 +71,7 @@ public static partial class DslWriter
             var run = families[i];
             var stem = ModelFamily.Stem(run[0].Name.Name);
             var header = $"{archName} CPU models of the {stem} family, in map order.";
-            yield return (File(FirstModelFile + i, ModelFamily.Key(run[0].Name.Name)), Write(run, header, arch));
+            yield return (File(FirstModelFile + i, ModelFamily.Key(run[0].Name.Name)), Write(run, header, arch, CommentsFor(run)));
         }
 
         foreach (var (kind, number, name, what) in FixedFiles.Where(f => f.Number >= FirstModelFile))

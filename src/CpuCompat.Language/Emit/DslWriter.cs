@@ -24,7 +24,11 @@ public static partial class DslWriter
     /// One file's text, starting with a one-line <c>#</c> <paramref name="header"/> (when given) and, when
     /// <paramref name="arch"/> is given, its <c>arch</c> statement even if the file declares nothing arch-bound.
     /// </summary>
-    public static string Write(IEnumerable<Declaration> declarations, string? header, ArchFamily? arch)
+    public static string Write(IEnumerable<Declaration> declarations, string? header, ArchFamily? arch) =>
+        Write(declarations, header, arch, _ => null);
+
+    /// <summary>As <see cref="Write(IEnumerable{Declaration}, string?, ArchFamily?)"/>, with a <c>#</c> comment line before the declarations <paramref name="commentFor"/> returns one for.</summary>
+    private static string Write(IEnumerable<Declaration> declarations, string? header, ArchFamily? arch, Func<Declaration, string?> commentFor)
     {
         var text = new StringBuilder();
         if (header is not null)
@@ -54,10 +58,16 @@ public static partial class DslWriter
             }
 
             var statement = Statement(declaration);
+            var comment = commentFor(declaration);
             var block = statement.Contains('\n', StringComparison.Ordinal);
-            if (afterArch || (previous is { } p && (p.Kind != declaration.GetType() || p.Block || block)))
+            if (afterArch || (previous is { } p && (p.Kind != declaration.GetType() || p.Block || block || comment is not null)))
             {
                 text.Append('\n');
+            }
+
+            if (comment is not null)
+            {
+                text.Append("# ").Append(comment).Append('\n');
             }
 
             text.Append(statement).Append('\n');

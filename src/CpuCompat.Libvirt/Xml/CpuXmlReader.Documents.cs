@@ -61,9 +61,10 @@ public static partial class CpuXmlReader
 
     /// <summary>
     /// Every CPU in a file that may hold any number of top-level elements, as <c>virsh cpu-baseline</c> and
-    /// <c>cpu-compare</c> find them: top-level <c>&lt;cpu&gt;</c>, <c>domain/cpu</c>, <c>capabilities/host/cpu</c> and
-    /// the <c>domainCapabilities/cpu/mode</c> whose name is host-model and that is supported, in document order, all
-    /// read as <paramref name="type"/>.
+    /// <c>cpu-compare</c> find them: top-level <c>&lt;cpu&gt;</c>, <c>domain/cpu</c>, <c>capabilities/host/cpu</c>,
+    /// the <c>domainCapabilities/cpu/mode</c> whose name is host-model and that is supported, and the <c>&lt;cpu&gt;</c>
+    /// elements inside any other wrapper (such as libvirt's <c>&lt;cpuTest&gt;</c>), in document order, all read as
+    /// <paramref name="type"/>.
     /// </summary>
     /// <remarks>
     /// A domain capabilities host-model is read like virsh hands it on: as a <c>&lt;cpu&gt;</c> with the mode's attributes
@@ -92,7 +93,9 @@ public static partial class CpuXmlReader
                 "domain" => top.Children("cpu"),
                 "capabilities" => top.Children("host").SelectMany(h => h.Children("cpu")),
                 "domainCapabilities" => HostModels(top),
-                _ => [],
+                // Any other wrapper (libvirt's <cpuTest>, a hand-made <hosts>): every <cpu> inside it that is not a
+                // NUMA cell's <cpus><cpu id=.../>, as virsh's //cpu[not(ancestor::cpus)] finds them.
+                _ => top.Descendants().Where(e => e.Is("cpu") && !e.Ancestors().Any(a => a.Is("cpus") || a.Is("cpu"))),
             };
             found.AddRange(cpus.Select(c => (c, type)));
         }

@@ -176,6 +176,20 @@ public sealed partial class DatabaseBinderTests
                 return new(Bind(), pvr.Span, error, "ppc64 model 'POWER9' needs a mask");
             }
 
+            case BindingCodes.MsrRegister:
+            {
+                var bits = b.Bits(DataKey.Msr(0x10a), 1, 3);
+                b.Feature("odd-msr", bits);
+                return new(Bind(), bits.Span, error, "feature 'odd-msr' sets MSR bits outside eax and edx");
+            }
+
+            case BindingCodes.MissingPvr:
+            {
+                b.Arch = ArchFamily.Arm;
+                var model = b.Model("cortex-x");
+                return new(Bind(), model.Name.Span, error, "aarch64 model 'cortex-x' needs a pvr");
+            }
+
             case BindingCodes.InvalidSignature:
             {
                 var signature = b.Signature(0, 60);

@@ -27,7 +27,7 @@ public sealed partial class FeatureSetTests
         }
 
         Assert.Equal(expected, enumerated);
-        Assert.Equal(expected.Count, fromSpan.Count);
+        Assert.Equal(expected.Count, fromSpan.PopCount());
         Assert.Equal(expected.Count == 0, fromSpan.IsEmpty);
     }
 
@@ -133,7 +133,7 @@ public sealed partial class FeatureSetTests
         for (var n = 0; n <= FeatureSet.Capacity; n++)
         {
             var set = FeatureSet.FirstN(n);
-            Assert.Equal(n, set.Count);
+            Assert.Equal(n, set.PopCount());
             Assert.Equal(Enumerable.Range(0, n), set.ToList());
         }
     }
@@ -157,7 +157,7 @@ public sealed partial class FeatureSetTests
     {
         var set = FeatureSet.Of(id);
         Assert.Equal(1UL << bit, set.Words[word]);
-        Assert.Equal(1, set.Count);
+        Assert.Equal(1, set.PopCount());
         Assert.True(set.Contains(id));
         Assert.Equal(id, set.First());
         Assert.True(FeatureSet.Empty.With(id) == set);
@@ -187,7 +187,7 @@ public sealed partial class FeatureSetTests
         var empty = FeatureSet.Empty;
         Assert.True(empty == default);
         Assert.True(empty.IsEmpty);
-        Assert.Equal(0, empty.Count);
+        Assert.Equal(0, empty.PopCount());
         Assert.Equal(-1, empty.First());
         Assert.Empty(empty.ToList());
         Assert.Equal("{}", empty.ToString());

@@ -5,6 +5,7 @@ using CpuCompat.Core.Declarations;
 using CpuCompat.Core.Diagnostics;
 using CpuCompat.Core.Serialization;
 using CpuCompat.Core.Tests.Support;
+using CpuCompat.TestSupport.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

@@ -103,7 +103,7 @@ internal static class DbShowCommand
             Field(text, "added", $"{m.Added.Length} features, not part of the model's data: " + string.Join(" ", m.Added.Select(id => db.Features[id].Name)));
         }
 
-        text.Append($"  features ({m.Features.Count}):\n");
+        text.Append($"  features ({m.Features.PopCount()}):\n");
         foreach (var id in m.Features)
         {
             var feature = db.Features[id];

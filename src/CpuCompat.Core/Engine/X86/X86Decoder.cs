@@ -256,8 +256,8 @@ internal sealed class X86Decoder(ArchDatabase db)
             Missing = missing;
             Removed = removed;
             Host = host;
-            Required = extra.Count;
-            Disabled = missing.Count + removed.Length;
+            Required = extra.PopCount();
+            Disabled = missing.PopCount() + removed.Length;
             (Score, Penalty) = host ? (Required, 0) : GuestScore(Required, Disabled);
         }
 

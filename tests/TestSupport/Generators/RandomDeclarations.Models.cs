@@ -3,7 +3,7 @@ using CpuCompat.Core.Declarations;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace CpuCompat.Core.Tests.Support;
+namespace CpuCompat.TestSupport.Generators;
 
 /// <summary>Models, rules, dependencies and pools of a generated declaration set.</summary>
 public static partial class RandomDeclarations
@@ -38,7 +38,7 @@ public static partial class RandomDeclarations
             {
                 ArchFamily.X86 => Gen.Constant(Array.Empty<PvrSyntax>()),
                 ArchFamily.Ppc64 => Gen.Choose(1, 2).SelectMany(n => Gen.ArrayOf(Pvr(maskRequired: true), n)),
-                _ => Gen.Choose(0, 2).SelectMany(n => Gen.ArrayOf(Pvr(maskRequired: false), n)),
+                _ => Gen.Choose(1, 2).SelectMany(n => Gen.ArrayOf(Pvr(maskRequired: false), n)),
             }
             from flags in Gen.ArrayOf(ArbMap.Default.GeneratorFor<bool>(), 3)
             from span in Span

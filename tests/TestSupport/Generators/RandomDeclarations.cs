@@ -5,7 +5,7 @@ using CpuCompat.Core.Diagnostics;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace CpuCompat.Core.Tests.Support;
+namespace CpuCompat.TestSupport.Generators;
 
 /// <summary>A generated declaration set that binds without errors.</summary>
 public sealed record DeclarationSet(ImmutableArray<Declaration> Declarations)
@@ -63,9 +63,9 @@ public static partial class RandomDeclarations
         DataKey.Msr(0x10a), DataKey.Msr(0x48f),
     ];
 
-    /// <summary>Every (key, register, bit) a feature can occupy: 7 keys x 4 registers x 32 bits.</summary>
+    /// <summary>Every (key, register, bit) a feature can occupy: CPUID keys x 4 registers, MSR keys x eax and edx, x 32 bits.</summary>
     private static readonly (DataKey Key, int Register, int Bit)[] BitUniverse =
-        [.. from k in Keys from r in Enumerable.Range(0, 4) from b in Enumerable.Range(0, 32) select (k, r, b)];
+        [.. from k in Keys from r in k.Kind == DataKind.Msr ? [0, 3] : Enumerable.Range(0, 4) from b in Enumerable.Range(0, 32) select (k, r, b)];
 
     private static readonly string[] CpuidStrings = ["GenuineIntel", "AuthenticAMD", "HygonGenuine", "CentaurHauls", "  Shanghai  "];
 

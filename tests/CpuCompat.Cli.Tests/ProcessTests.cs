@@ -1,0 +1,54 @@
+using CpuCompat.Cli.Tests.Support;
+using Xunit;
+
+namespace CpuCompat.Cli.Tests;
+
+/// <summary>The command line as a real process: exit codes, streams, and no stack trace for a user's mistake.</summary>
+public sealed class ProcessTests
+{
+    [Fact]
+    public void Baseline_of_the_example_runs_as_a_process()
+    {
+        var result = CliRun.Process("cpu-baseline", Repo.Path("data", "examples", "pool-east.xml"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("<cpu mode='custom' match='exact'>\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Empty(result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("cpu-baseline")]
+    [InlineData("no-such-command")]
+    [InlineData("cpu-compare a.xml")]
+    [InlineData("cpu-baseline x.xml --no-such-option")]
+    public void Usage_errors_exit_2_with_one_line(string commandLine)
+    {
+        var result = CliRun.Process(commandLine.Split(' '));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("cpucompat: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
+    public void Garbage_input_is_one_line_and_no_stack_trace()
+    {
+        using var dir = new TempDir();
+        var file = dir.File("garbage.xml", "\u0000\u0001 this is not xml <<<");
+        var result = CliRun.Process("cpu-baseline", file);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
+    public void Help_has_an_example_for_every_command()
+    {
+        foreach (var command in new[] { "host-model", "cpu-baseline", "cpu-compare", "update-cpu", "db import-cpumap", "db check", "db show", "db compile", "db export-cpumap" })
+        {
+            var result = CliRun.InProcess([.. command.Split(' '), "--help"]);
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("Example:", result.Stdout, StringComparison.Ordinal);
+        }
+    }
+}
