@@ -15,6 +15,7 @@ statement
     | modelStatement
     | ruleStatement
     | dependencyStatement
+    | tagStatement
     | poolStatement
     ;
 
@@ -97,6 +98,9 @@ compareOperator : '=' | '!=' | '<' | '<=' | '>' | '>=' ;
 // require avx512vl, avx512bw -> avx512f;
 dependencyStatement : REQUIRE features=nameList '->' requires=nameList ';' ;
 
+// tag security = spec-ctrl, ibpb, md-clear;
+tagStatement : TAG name '=' nameList ';' ;
+
 poolStatement : POOL name '{' poolItem* '}' ;
 
 poolItem
@@ -125,7 +129,7 @@ keyword : keywordInAlias | ALIAS | NONMIGRATABLE ;
 keywordInAlias
     : ARCH | COMPAT | LIBVIRT | VENDOR | FEATURE | MODEL | SIGNATURE | DECODE | HOST | GUEST | NONE
     | CHECK | FEATURES | REMOVED | ADDED | PVR | MASK | RULE | WHEN | AND | OR | NOT | IN | FAMILY
-    | STEPPING | DROP | HAS | REQUIRE | POOL | FORBID | PREFER | ALLOW | MIGRATABLE | CPUID | MSR
+    | STEPPING | DROP | HAS | REQUIRE | TAG | POOL | FORBID | PREFER | ALLOW | MIGRATABLE | CPUID | MSR
     ;
 
 ARCH : 'arch' ;
@@ -158,6 +162,7 @@ STEPPING : 'stepping' ;
 DROP : 'drop' ;
 HAS : 'has' ;
 REQUIRE : 'require' ;
+TAG : 'tag' ;
 POOL : 'pool' ;
 FORBID : 'forbid' ;
 PREFER : 'prefer' ;

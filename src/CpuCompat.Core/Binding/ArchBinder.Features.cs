@@ -97,6 +97,17 @@ internal sealed partial class ArchBinder
                 _features[id] = feature with { Aliases = feature.Aliases.AddRange(extra) };
             }
         }
+
+        foreach (var (index, t) in Items<TagDeclaration>())
+        {
+            foreach (var name in t.Features)
+            {
+                if (ResolveFeature(name, index) is { } id && !_features[id].Tags.Contains(t.Tag.Name))
+                {
+                    _features[id] = _features[id] with { Tags = _features[id].Tags.Add(t.Tag.Name) };
+                }
+            }
+        }
     }
 
     /// <summary>OR-merges items with the same key and sorts them, as libvirt stores feature data.</summary>

@@ -64,6 +64,7 @@ public static class DatabaseComparer
         CompareSequence(p + " models", x.Models, y.Models, m => Describe(x, m), diffs, n => Describe(y, n));
         if (options.IncludePolicies)
         {
+            CompareSequence(p + " tags", x.Features, y.Features, f => $"{f.Name}: {string.Join(",", f.Tags)}", diffs);
             CompareSequence(p + " rules", x.Rules, y.Rules, r => $"{r.Name} {r.Condition} drop {string.Join(",", x.NamesOf(r.Drop))}", diffs,
                 r => $"{r.Name} {r.Condition} drop {string.Join(",", y.NamesOf(r.Drop))}");
             CompareSequence(p + " dependencies", x.Dependencies, y.Dependencies,

@@ -18,6 +18,9 @@ public sealed record FeatureDefinition(
     ImmutableArray<FeatureAlias> Aliases,
     SourceSpan Span)
 {
+    /// <summary>The tags the feature carries (<c>tag security = ...;</c>), in declaration order.</summary>
+    public ImmutableArray<string> Tags { get; init; } = [];
+
     /// <summary>A feature announced only by MSR bits (libvirt's "is MSR feature").</summary>
     public bool IsMsr => !Bits.IsDefaultOrEmpty && Bits.All(b => b.Key.Kind == DataKind.Msr);
 }

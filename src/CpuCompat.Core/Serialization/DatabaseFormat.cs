@@ -12,7 +12,7 @@ internal static class DatabaseFormat
 
     /// <summary>Bumped whenever the layout changes; readers reject other versions.</summary>
     /// <remarks>2: spans also keep their end line and column.</remarks>
-    public const ushort Version = 2;
+    public const ushort Version = 3;
 
     // Condition node tags.
     public const byte AllOf = 1;

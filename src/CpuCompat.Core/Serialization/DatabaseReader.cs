@@ -98,7 +98,8 @@ public static class DatabaseReader
             new DataKey(CheckEnum((DataKind)r.ReadByte()), r.ReadUInt32(), r.ReadUInt32()),
             new Registers(r.ReadUInt32(), r.ReadUInt32(), r.ReadUInt32(), r.ReadUInt32())));
         var aliases = Build(Count(r, 64), _ => new FeatureAlias(r.ReadString(), ReadOptional(r)));
-        return new FeatureDefinition(id, name, bits, migratable, aliases, ReadSpan(r));
+        var tags = Build(Count(r, 64), _ => r.ReadString());
+        return new FeatureDefinition(id, name, bits, migratable, aliases, ReadSpan(r)) { Tags = tags };
     }
 
     private static ModelDefinition ReadModel(BinaryReader r, int id, Limits ids)

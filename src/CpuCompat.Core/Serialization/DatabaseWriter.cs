@@ -68,6 +68,12 @@ public static class DatabaseWriter
                 WriteOptional(w, a.Source);
             }
 
+            w.Write(f.Tags.Length);
+            foreach (var t in f.Tags)
+            {
+                w.Write(t);
+            }
+
             WriteSpan(w, f.Span);
         }
 

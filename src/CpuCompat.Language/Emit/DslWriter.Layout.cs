@@ -13,6 +13,7 @@ public static partial class DslWriter
         (typeof(RuleDeclaration), 900, "rules", "vendor quirk rules, applied to CPU data before a model is chosen"),
         (typeof(DependencyDeclaration), 910, "dependencies", "feature dependencies"),
         (typeof(AliasDeclaration), 920, "aliases", "extra feature spellings"),
+        (typeof(TagDeclaration), 925, "tags", "feature tags"),
         (typeof(PoolDeclaration), 930, "pools", "migration pool policies"),
     ];
 

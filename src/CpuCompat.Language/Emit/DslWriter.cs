@@ -87,6 +87,7 @@ public static partial class DslWriter
         ModelDeclaration m => Model(m),
         RuleDeclaration r => Rule(r),
         DependencyDeclaration d => $"require {List(d.Features, nameof(d.Features))} -> {List(d.Requires, nameof(d.Requires))};",
+        TagDeclaration t => $"tag {DslText.Name(t.Tag.Name)} = {List(t.Features, nameof(t.Features))};",
         PoolDeclaration p => Pool(p),
         _ => throw new ArgumentException($"The DSL has no statement for {declaration.GetType().Name}.", nameof(declaration)),
     };

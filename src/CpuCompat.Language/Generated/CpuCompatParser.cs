@@ -39,11 +39,11 @@ public partial class CpuCompatParser : Parser {
 		MODEL=8, SIGNATURE=9, DECODE=10, HOST=11, GUEST=12, NONE=13, CHECK=14, 
 		FEATURES=15, REMOVED=16, ADDED=17, PVR=18, MASK=19, RULE=20, WHEN=21, 
 		AND=22, OR=23, NOT=24, IN=25, FAMILY=26, STEPPING=27, DROP=28, HAS=29, 
-		REQUIRE=30, POOL=31, FORBID=32, PREFER=33, ALLOW=34, MIGRATABLE=35, CPUID=36, 
-		MSR=37, SEMI=38, LBRACE=39, RBRACE=40, LPAREN=41, RPAREN=42, LBRACK=43, 
-		RBRACK=44, COMMA=45, COLON=46, ARROW=47, NEQ=48, LE=49, GE=50, EQ=51, 
-		LT=52, GT=53, PLUS=54, MINUS=55, DOT=56, HEX=57, NUMBER=58, NAME=59, STRING=60, 
-		UNTERMINATED_STRING=61, COMMENT=62, WS=63;
+		REQUIRE=30, TAG=31, POOL=32, FORBID=33, PREFER=34, ALLOW=35, MIGRATABLE=36, 
+		CPUID=37, MSR=38, SEMI=39, LBRACE=40, RBRACE=41, LPAREN=42, RPAREN=43, 
+		LBRACK=44, RBRACK=45, COMMA=46, COLON=47, ARROW=48, NEQ=49, LE=50, GE=51, 
+		EQ=52, LT=53, GT=54, PLUS=55, MINUS=56, DOT=57, HEX=58, NUMBER=59, NAME=60, 
+		STRING=61, UNTERMINATED_STRING=62, COMMENT=63, WS=64;
 	public const int
 		RULE_file = 0, RULE_statement = 1, RULE_archStatement = 2, RULE_compatStatement = 3, 
 		RULE_vendorStatement = 4, RULE_featureStatement = 5, RULE_location = 6, 
@@ -52,17 +52,17 @@ public partial class CpuCompatParser : Parser {
 		RULE_modelItem = 14, RULE_signature = 15, RULE_modelFeature = 16, RULE_ruleStatement = 17, 
 		RULE_condition = 18, RULE_andCondition = 19, RULE_notCondition = 20, RULE_primaryCondition = 21, 
 		RULE_field = 22, RULE_compareOperator = 23, RULE_dependencyStatement = 24, 
-		RULE_poolStatement = 25, RULE_poolItem = 26, RULE_nameList = 27, RULE_name = 28, 
-		RULE_aliasName = 29, RULE_string = 30, RULE_number = 31, RULE_keyword = 32, 
-		RULE_keywordInAlias = 33;
+		RULE_tagStatement = 25, RULE_poolStatement = 26, RULE_poolItem = 27, RULE_nameList = 28, 
+		RULE_name = 29, RULE_aliasName = 30, RULE_string = 31, RULE_number = 32, 
+		RULE_keyword = 33, RULE_keywordInAlias = 34;
 	public static readonly string[] ruleNames = {
 		"file", "statement", "archStatement", "compatStatement", "vendorStatement", 
 		"featureStatement", "location", "bits", "range", "featureOption", "aliasStatement", 
 		"aliasSpelling", "modelStatement", "modelBody", "modelItem", "signature", 
 		"modelFeature", "ruleStatement", "condition", "andCondition", "notCondition", 
 		"primaryCondition", "field", "compareOperator", "dependencyStatement", 
-		"poolStatement", "poolItem", "nameList", "name", "aliasName", "string", 
-		"number", "keyword", "keywordInAlias"
+		"tagStatement", "poolStatement", "poolItem", "nameList", "name", "aliasName", 
+		"string", "number", "keyword", "keywordInAlias"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -70,16 +70,16 @@ public partial class CpuCompatParser : Parser {
 		"'nonmigratable'", "'model'", "'signature'", "'decode'", "'host'", "'guest'", 
 		"'none'", "'check'", "'features'", "'removed'", "'added'", "'pvr'", "'mask'", 
 		"'rule'", "'when'", "'and'", "'or'", "'not'", "'in'", "'family'", "'stepping'", 
-		"'drop'", "'has'", "'require'", "'pool'", "'forbid'", "'prefer'", "'allow'", 
-		"'migratable'", "'cpuid'", "'msr'", "';'", "'{'", "'}'", "'('", "')'", 
-		"'['", "']'", "','", "':'", "'->'", "'!='", "'<='", "'>='", "'='", "'<'", 
-		"'>'", "'+'", "'-'", "'.'"
+		"'drop'", "'has'", "'require'", "'tag'", "'pool'", "'forbid'", "'prefer'", 
+		"'allow'", "'migratable'", "'cpuid'", "'msr'", "';'", "'{'", "'}'", "'('", 
+		"')'", "'['", "']'", "','", "':'", "'->'", "'!='", "'<='", "'>='", "'='", 
+		"'<'", "'>'", "'+'", "'-'", "'.'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ARCH", "COMPAT", "LIBVIRT", "VENDOR", "FEATURE", "ALIAS", "NONMIGRATABLE", 
 		"MODEL", "SIGNATURE", "DECODE", "HOST", "GUEST", "NONE", "CHECK", "FEATURES", 
 		"REMOVED", "ADDED", "PVR", "MASK", "RULE", "WHEN", "AND", "OR", "NOT", 
-		"IN", "FAMILY", "STEPPING", "DROP", "HAS", "REQUIRE", "POOL", "FORBID", 
+		"IN", "FAMILY", "STEPPING", "DROP", "HAS", "REQUIRE", "TAG", "POOL", "FORBID", 
 		"PREFER", "ALLOW", "MIGRATABLE", "CPUID", "MSR", "SEMI", "LBRACE", "RBRACE", 
 		"LPAREN", "RPAREN", "LBRACK", "RBRACK", "COMMA", "COLON", "ARROW", "NEQ", 
 		"LE", "GE", "EQ", "LT", "GT", "PLUS", "MINUS", "DOT", "HEX", "NUMBER", 
@@ -140,21 +140,21 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 71;
+			State = 73;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3222274422L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7517241718L) != 0)) {
 				{
 				{
-				State = 68;
+				State = 70;
 				statement();
 				}
 				}
-				State = 73;
+				State = 75;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 74;
+			State = 76;
 			Match(Eof);
 			}
 		}
@@ -194,6 +194,9 @@ public partial class CpuCompatParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public DependencyStatementContext dependencyStatement() {
 			return GetRuleContext<DependencyStatementContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public TagStatementContext tagStatement() {
+			return GetRuleContext<TagStatementContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public PoolStatementContext poolStatement() {
 			return GetRuleContext<PoolStatementContext>(0);
 		}
@@ -209,69 +212,76 @@ public partial class CpuCompatParser : Parser {
 		StatementContext _localctx = new StatementContext(Context, State);
 		EnterRule(_localctx, 2, RULE_statement);
 		try {
-			State = 85;
+			State = 88;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ARCH:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 76;
+				State = 78;
 				archStatement();
 				}
 				break;
 			case COMPAT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 77;
+				State = 79;
 				compatStatement();
 				}
 				break;
 			case VENDOR:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 78;
+				State = 80;
 				vendorStatement();
 				}
 				break;
 			case FEATURE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 79;
+				State = 81;
 				featureStatement();
 				}
 				break;
 			case ALIAS:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 80;
+				State = 82;
 				aliasStatement();
 				}
 				break;
 			case MODEL:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 81;
+				State = 83;
 				modelStatement();
 				}
 				break;
 			case RULE:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 82;
+				State = 84;
 				ruleStatement();
 				}
 				break;
 			case REQUIRE:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 83;
+				State = 85;
 				dependencyStatement();
 				}
 				break;
-			case POOL:
+			case TAG:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 84;
+				State = 86;
+				tagStatement();
+				}
+				break;
+			case POOL:
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 87;
 				poolStatement();
 				}
 				break;
@@ -310,11 +320,11 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 87;
+			State = 90;
 			Match(ARCH);
-			State = 88;
+			State = 91;
 			name();
-			State = 89;
+			State = 92;
 			Match(SEMI);
 			}
 		}
@@ -350,13 +360,13 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 91;
-			Match(COMPAT);
-			State = 92;
-			Match(LIBVIRT);
-			State = 93;
-			@string();
 			State = 94;
+			Match(COMPAT);
+			State = 95;
+			Match(LIBVIRT);
+			State = 96;
+			@string();
+			State = 97;
 			Match(SEMI);
 			}
 		}
@@ -398,31 +408,31 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 96;
-			Match(VENDOR);
-			State = 97;
-			name();
 			State = 99;
+			Match(VENDOR);
+			State = 100;
+			name();
+			State = 102;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING || _la==UNTERMINATED_STRING) {
 				{
-				State = 98;
+				State = 101;
 				@string();
 				}
 			}
 
-			State = 102;
+			State = 105;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HEX || _la==NUMBER) {
 				{
-				State = 101;
+				State = 104;
 				number();
 				}
 			}
 
-			State = 104;
+			State = 107;
 			Match(SEMI);
 			}
 		}
@@ -475,53 +485,53 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 106;
+			State = 109;
 			Match(FEATURE);
-			State = 107;
+			State = 110;
 			name();
-			State = 117;
+			State = 120;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==EQ) {
 				{
-				State = 108;
+				State = 111;
 				Match(EQ);
-				State = 109;
+				State = 112;
 				location();
-				State = 114;
+				State = 117;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 110;
+					State = 113;
 					Match(COMMA);
-					State = 111;
+					State = 114;
 					location();
 					}
 					}
-					State = 116;
+					State = 119;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 122;
+			State = 125;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==ALIAS || _la==NONMIGRATABLE) {
 				{
 				{
-				State = 119;
+				State = 122;
 				featureOption();
 				}
 				}
-				State = 124;
+				State = 127;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 125;
+			State = 128;
 			Match(SEMI);
 			}
 		}
@@ -596,38 +606,38 @@ public partial class CpuCompatParser : Parser {
 		EnterRule(_localctx, 12, RULE_location);
 		int _la;
 		try {
-			State = 147;
+			State = 150;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CPUID:
 				_localctx = new CpuidLocationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 127;
+				State = 130;
 				Match(CPUID);
-				State = 128;
+				State = 131;
 				Match(LPAREN);
-				State = 129;
-				((CpuidLocationContext)_localctx).leaf = number();
 				State = 132;
+				((CpuidLocationContext)_localctx).leaf = number();
+				State = 135;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 130;
+					State = 133;
 					Match(COMMA);
-					State = 131;
+					State = 134;
 					((CpuidLocationContext)_localctx).subleaf = number();
 					}
 				}
 
-				State = 134;
-				Match(RPAREN);
-				State = 135;
-				Match(DOT);
-				State = 136;
-				((CpuidLocationContext)_localctx).register = name();
 				State = 137;
+				Match(RPAREN);
+				State = 138;
+				Match(DOT);
+				State = 139;
+				((CpuidLocationContext)_localctx).register = name();
+				State = 140;
 				bits();
 				}
 				break;
@@ -635,19 +645,19 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new MsrLocationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 139;
-				Match(MSR);
-				State = 140;
-				Match(LPAREN);
-				State = 141;
-				((MsrLocationContext)_localctx).index = number();
 				State = 142;
-				Match(RPAREN);
+				Match(MSR);
 				State = 143;
-				Match(DOT);
+				Match(LPAREN);
 				State = 144;
-				((MsrLocationContext)_localctx).register = name();
+				((MsrLocationContext)_localctx).index = number();
 				State = 145;
+				Match(RPAREN);
+				State = 146;
+				Match(DOT);
+				State = 147;
+				((MsrLocationContext)_localctx).register = name();
+				State = 148;
 				bits();
 				}
 				break;
@@ -694,27 +704,27 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 149;
+			State = 152;
 			Match(LBRACK);
-			State = 150;
+			State = 153;
 			range();
-			State = 155;
+			State = 158;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 151;
+				State = 154;
 				Match(COMMA);
-				State = 152;
+				State = 155;
 				range();
 				}
 				}
-				State = 157;
+				State = 160;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 158;
+			State = 161;
 			Match(RBRACK);
 			}
 		}
@@ -754,16 +764,16 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 160;
-			_localctx.from = number();
 			State = 163;
+			_localctx.from = number();
+			State = 166;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 161;
+				State = 164;
 				Match(MINUS);
-				State = 162;
+				State = 165;
 				_localctx.to = number();
 				}
 			}
@@ -819,14 +829,14 @@ public partial class CpuCompatParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 177;
+			State = 180;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NONMIGRATABLE:
 				_localctx = new NonmigratableOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 165;
+				State = 168;
 				Match(NONMIGRATABLE);
 				}
 				break;
@@ -834,33 +844,33 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new AliasOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 166;
+				State = 169;
 				Match(ALIAS);
-				State = 167;
+				State = 170;
 				aliasSpelling();
-				State = 174;
+				State = 177;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,12,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 169;
+						State = 172;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==COMMA) {
 							{
-							State = 168;
+							State = 171;
 							Match(COMMA);
 							}
 						}
 
-						State = 171;
+						State = 174;
 						aliasSpelling();
 						}
 						} 
 					}
-					State = 176;
+					State = 179;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,12,Context);
 				}
@@ -913,39 +923,39 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 179;
-			Match(ALIAS);
-			State = 180;
-			name();
-			State = 181;
-			Match(EQ);
 			State = 182;
+			Match(ALIAS);
+			State = 183;
+			name();
+			State = 184;
+			Match(EQ);
+			State = 185;
 			aliasSpelling();
-			State = 189;
+			State = 192;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4323491101525671934L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8646982203051343870L) != 0)) {
 				{
 				{
-				State = 184;
+				State = 187;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 183;
+					State = 186;
 					Match(COMMA);
 					}
 				}
 
-				State = 186;
+				State = 189;
 				aliasSpelling();
 				}
 				}
-				State = 191;
+				State = 194;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 192;
+			State = 195;
 			Match(SEMI);
 			}
 		}
@@ -996,18 +1006,18 @@ public partial class CpuCompatParser : Parser {
 		AliasSpellingContext _localctx = new AliasSpellingContext(Context, State);
 		EnterRule(_localctx, 22, RULE_aliasSpelling);
 		try {
-			State = 199;
+			State = 202;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,16,Context) ) {
 			case 1:
 				_localctx = new SourcedSpellingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 194;
+				State = 197;
 				((SourcedSpellingContext)_localctx).source = name();
-				State = 195;
+				State = 198;
 				Match(COLON);
-				State = 196;
+				State = 199;
 				((SourcedSpellingContext)_localctx).spelling = name();
 				}
 				break;
@@ -1015,7 +1025,7 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new PlainSpellingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 198;
+				State = 201;
 				aliasName();
 				}
 				break;
@@ -1061,34 +1071,34 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 201;
+			State = 204;
 			Match(MODEL);
-			State = 202;
-			name();
 			State = 205;
+			name();
+			State = 208;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COLON) {
 				{
-				State = 203;
+				State = 206;
 				Match(COLON);
-				State = 204;
+				State = 207;
 				_localctx.ancestor = name();
 				}
 			}
 
-			State = 209;
+			State = 212;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LBRACE:
 				{
-				State = 207;
+				State = 210;
 				modelBody();
 				}
 				break;
 			case SEMI:
 				{
-				State = 208;
+				State = 211;
 				Match(SEMI);
 				}
 				break;
@@ -1132,23 +1142,23 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 211;
+			State = 214;
 			Match(LBRACE);
-			State = 215;
+			State = 218;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 509456L) != 0)) {
 				{
 				{
-				State = 212;
+				State = 215;
 				modelItem();
 				}
 				}
-				State = 217;
+				State = 220;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 218;
+			State = 221;
 			Match(RBRACE);
 			}
 		}
@@ -1269,18 +1279,18 @@ public partial class CpuCompatParser : Parser {
 		EnterRule(_localctx, 28, RULE_modelItem);
 		int _la;
 		try {
-			State = 276;
+			State = 279;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case VENDOR:
 				_localctx = new ModelVendorContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 220;
+				State = 223;
 				Match(VENDOR);
-				State = 221;
+				State = 224;
 				name();
-				State = 222;
+				State = 225;
 				Match(SEMI);
 				}
 				break;
@@ -1288,27 +1298,27 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new ModelSignatureContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 224;
+				State = 227;
 				Match(SIGNATURE);
-				State = 225;
+				State = 228;
 				signature();
-				State = 230;
+				State = 233;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 226;
+					State = 229;
 					Match(COMMA);
-					State = 227;
+					State = 230;
 					signature();
 					}
 					}
-					State = 232;
+					State = 235;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 233;
+				State = 236;
 				Match(SEMI);
 				}
 				break;
@@ -1316,23 +1326,23 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new ModelDecodeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 235;
+				State = 238;
 				Match(DECODE);
-				State = 237;
+				State = 240;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 236;
+					State = 239;
 					name();
 					}
 					}
-					State = 239;
+					State = 242;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 4323455917153583102L) != 0) );
-				State = 241;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 8646911834307166206L) != 0) );
+				State = 244;
 				Match(SEMI);
 				}
 				break;
@@ -1340,11 +1350,11 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new ModelCheckContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 243;
+				State = 246;
 				Match(CHECK);
-				State = 244;
+				State = 247;
 				name();
-				State = 245;
+				State = 248;
 				Match(SEMI);
 				}
 				break;
@@ -1352,35 +1362,35 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new ModelFeaturesContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 247;
+				State = 250;
 				Match(FEATURES);
-				State = 248;
+				State = 251;
 				modelFeature();
-				State = 255;
+				State = 258;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4377534297054117886L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8755068594108235774L) != 0)) {
 					{
 					{
-					State = 250;
+					State = 253;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 249;
+						State = 252;
 						Match(COMMA);
 						}
 					}
 
-					State = 252;
+					State = 255;
 					modelFeature();
 					}
 					}
-					State = 257;
+					State = 260;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 258;
+				State = 261;
 				Match(SEMI);
 				}
 				break;
@@ -1388,11 +1398,11 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new ModelRemovedContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 260;
+				State = 263;
 				Match(REMOVED);
-				State = 261;
+				State = 264;
 				nameList();
-				State = 262;
+				State = 265;
 				Match(SEMI);
 				}
 				break;
@@ -1400,11 +1410,11 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new ModelAddedContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 264;
+				State = 267;
 				Match(ADDED);
-				State = 265;
+				State = 268;
 				nameList();
-				State = 266;
+				State = 269;
 				Match(SEMI);
 				}
 				break;
@@ -1412,23 +1422,23 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new ModelPvrContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 268;
+				State = 271;
 				Match(PVR);
-				State = 269;
-				((ModelPvrContext)_localctx).value = number();
 				State = 272;
+				((ModelPvrContext)_localctx).value = number();
+				State = 275;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MASK) {
 					{
-					State = 270;
+					State = 273;
 					Match(MASK);
-					State = 271;
+					State = 274;
 					((ModelPvrContext)_localctx).mask = number();
 					}
 				}
 
-				State = 274;
+				State = 277;
 				Match(SEMI);
 				}
 				break;
@@ -1484,38 +1494,38 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 278;
+			State = 281;
 			_localctx.family = number();
-			State = 279;
+			State = 282;
 			Match(COLON);
-			State = 280;
+			State = 283;
 			_localctx.model = number();
-			State = 292;
+			State = 295;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACK) {
 				{
-				State = 281;
+				State = 284;
 				Match(LBRACK);
-				State = 282;
+				State = 285;
 				range();
-				State = 287;
+				State = 290;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 283;
+					State = 286;
 					Match(COMMA);
-					State = 284;
+					State = 287;
 					range();
 					}
 					}
-					State = 289;
+					State = 292;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 290;
+				State = 293;
 				Match(RBRACK);
 				}
 			}
@@ -1555,12 +1565,12 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 295;
+			State = 298;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 294;
+				State = 297;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -1573,7 +1583,7 @@ public partial class CpuCompatParser : Parser {
 				}
 			}
 
-			State = 297;
+			State = 300;
 			name();
 			}
 		}
@@ -1616,19 +1626,19 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 299;
-			Match(RULE);
-			State = 300;
-			name();
-			State = 301;
-			Match(WHEN);
 			State = 302;
-			condition();
+			Match(RULE);
 			State = 303;
-			Match(DROP);
+			name();
 			State = 304;
-			nameList();
+			Match(WHEN);
 			State = 305;
+			condition();
+			State = 306;
+			Match(DROP);
+			State = 307;
+			nameList();
+			State = 308;
 			Match(SEMI);
 			}
 		}
@@ -1669,21 +1679,21 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 307;
+			State = 310;
 			andCondition();
-			State = 312;
+			State = 315;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==OR) {
 				{
 				{
-				State = 308;
+				State = 311;
 				Match(OR);
-				State = 309;
+				State = 312;
 				andCondition();
 				}
 				}
-				State = 314;
+				State = 317;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1726,21 +1736,21 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 315;
+			State = 318;
 			notCondition();
-			State = 320;
+			State = 323;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==AND) {
 				{
 				{
-				State = 316;
+				State = 319;
 				Match(AND);
-				State = 317;
+				State = 320;
 				notCondition();
 				}
 				}
-				State = 322;
+				State = 325;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1788,16 +1798,16 @@ public partial class CpuCompatParser : Parser {
 		NotConditionContext _localctx = new NotConditionContext(Context, State);
 		EnterRule(_localctx, 40, RULE_notCondition);
 		try {
-			State = 326;
+			State = 329;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
 				_localctx = new NegatedConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 323;
+				State = 326;
 				Match(NOT);
-				State = 324;
+				State = 327;
 				notCondition();
 				}
 				break;
@@ -1810,7 +1820,7 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new PlainConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 325;
+				State = 328;
 				primaryCondition();
 				}
 				break;
@@ -1909,18 +1919,18 @@ public partial class CpuCompatParser : Parser {
 		EnterRule(_localctx, 42, RULE_primaryCondition);
 		int _la;
 		try {
-			State = 362;
+			State = 365;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				_localctx = new GroupTestContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 328;
+				State = 331;
 				Match(LPAREN);
-				State = 329;
+				State = 332;
 				condition();
-				State = 330;
+				State = 333;
 				Match(RPAREN);
 				}
 				break;
@@ -1928,9 +1938,9 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new VendorTestContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 332;
+				State = 335;
 				Match(VENDOR);
-				State = 333;
+				State = 336;
 				name();
 				}
 				break;
@@ -1938,19 +1948,19 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new CompareTestContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 334;
+				State = 337;
 				field();
-				State = 336;
+				State = 339;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17732923532771328L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35465847065542656L) != 0)) {
 					{
-					State = 335;
+					State = 338;
 					((CompareTestContext)_localctx).op = compareOperator();
 					}
 				}
 
-				State = 338;
+				State = 341;
 				number();
 				}
 				break;
@@ -1958,31 +1968,31 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new InTestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 340;
-				field();
-				State = 341;
-				Match(IN);
-				State = 342;
-				Match(LBRACE);
 				State = 343;
+				field();
+				State = 344;
+				Match(IN);
+				State = 345;
+				Match(LBRACE);
+				State = 346;
 				number();
-				State = 348;
+				State = 351;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 344;
+					State = 347;
 					Match(COMMA);
-					State = 345;
+					State = 348;
 					number();
 					}
 					}
-					State = 350;
+					State = 353;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 351;
+				State = 354;
 				Match(RBRACE);
 				}
 				break;
@@ -1990,23 +2000,23 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new HasTestContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 353;
+				State = 356;
 				Match(HAS);
-				State = 354;
+				State = 357;
 				name();
-				State = 359;
+				State = 362;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 355;
+					State = 358;
 					Match(COMMA);
-					State = 356;
+					State = 359;
 					name();
 					}
 					}
-					State = 361;
+					State = 364;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2044,7 +2054,7 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 364;
+			State = 367;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 201326848L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2088,9 +2098,9 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 366;
+			State = 369;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 17732923532771328L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 35465847065542656L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2136,15 +2146,62 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 368;
-			Match(REQUIRE);
-			State = 369;
-			_localctx.features = nameList();
-			State = 370;
-			Match(ARROW);
 			State = 371;
-			_localctx.requires = nameList();
+			Match(REQUIRE);
 			State = 372;
+			_localctx.features = nameList();
+			State = 373;
+			Match(ARROW);
+			State = 374;
+			_localctx.requires = nameList();
+			State = 375;
+			Match(SEMI);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class TagStatementContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TAG() { return GetToken(CpuCompatParser.TAG, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EQ() { return GetToken(CpuCompatParser.EQ, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameListContext nameList() {
+			return GetRuleContext<NameListContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CpuCompatParser.SEMI, 0); }
+		public TagStatementContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_tagStatement; } }
+	}
+
+	[RuleVersion(0)]
+	public TagStatementContext tagStatement() {
+		TagStatementContext _localctx = new TagStatementContext(Context, State);
+		EnterRule(_localctx, 50, RULE_tagStatement);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 377;
+			Match(TAG);
+			State = 378;
+			name();
+			State = 379;
+			Match(EQ);
+			State = 380;
+			nameList();
+			State = 381;
 			Match(SEMI);
 			}
 		}
@@ -2182,32 +2239,32 @@ public partial class CpuCompatParser : Parser {
 	[RuleVersion(0)]
 	public PoolStatementContext poolStatement() {
 		PoolStatementContext _localctx = new PoolStatementContext(Context, State);
-		EnterRule(_localctx, 50, RULE_poolStatement);
+		EnterRule(_localctx, 52, RULE_poolStatement);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 374;
+			State = 383;
 			Match(POOL);
-			State = 375;
+			State = 384;
 			name();
-			State = 376;
+			State = 385;
 			Match(LBRACE);
-			State = 380;
+			State = 389;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 65498251280L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 129922760720L) != 0)) {
 				{
 				{
-				State = 377;
+				State = 386;
 				poolItem();
 				}
 				}
-				State = 382;
+				State = 391;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 383;
+			State = 392;
 			Match(RBRACE);
 			}
 		}
@@ -2283,20 +2340,20 @@ public partial class CpuCompatParser : Parser {
 	[RuleVersion(0)]
 	public PoolItemContext poolItem() {
 		PoolItemContext _localctx = new PoolItemContext(Context, State);
-		EnterRule(_localctx, 52, RULE_poolItem);
+		EnterRule(_localctx, 54, RULE_poolItem);
 		try {
-			State = 407;
+			State = 416;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FORBID:
 				_localctx = new PoolForbidContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 385;
+				State = 394;
 				Match(FORBID);
-				State = 386;
+				State = 395;
 				nameList();
-				State = 387;
+				State = 396;
 				Match(SEMI);
 				}
 				break;
@@ -2304,11 +2361,11 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new PoolRequireContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 389;
+				State = 398;
 				Match(REQUIRE);
-				State = 390;
+				State = 399;
 				nameList();
-				State = 391;
+				State = 400;
 				Match(SEMI);
 				}
 				break;
@@ -2316,11 +2373,11 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new PoolPreferContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 393;
+				State = 402;
 				Match(PREFER);
-				State = 394;
+				State = 403;
 				nameList();
-				State = 395;
+				State = 404;
 				Match(SEMI);
 				}
 				break;
@@ -2328,11 +2385,11 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new PoolAllowContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 397;
+				State = 406;
 				Match(ALLOW);
-				State = 398;
+				State = 407;
 				nameList();
-				State = 399;
+				State = 408;
 				Match(SEMI);
 				}
 				break;
@@ -2340,11 +2397,11 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new PoolVendorContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 401;
+				State = 410;
 				Match(VENDOR);
-				State = 402;
+				State = 411;
 				name();
-				State = 403;
+				State = 412;
 				Match(SEMI);
 				}
 				break;
@@ -2352,9 +2409,9 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new PoolMigratableContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 405;
+				State = 414;
 				Match(MIGRATABLE);
-				State = 406;
+				State = 415;
 				Match(SEMI);
 				}
 				break;
@@ -2394,34 +2451,34 @@ public partial class CpuCompatParser : Parser {
 	[RuleVersion(0)]
 	public NameListContext nameList() {
 		NameListContext _localctx = new NameListContext(Context, State);
-		EnterRule(_localctx, 54, RULE_nameList);
+		EnterRule(_localctx, 56, RULE_nameList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 409;
+			State = 418;
 			name();
-			State = 416;
+			State = 425;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4323491101525671934L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8646982203051343870L) != 0)) {
 				{
 				{
-				State = 411;
+				State = 420;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 410;
+					State = 419;
 					Match(COMMA);
 					}
 				}
 
-				State = 413;
+				State = 422;
 				name();
 				}
 				}
-				State = 418;
+				State = 427;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2457,22 +2514,22 @@ public partial class CpuCompatParser : Parser {
 	[RuleVersion(0)]
 	public NameContext name() {
 		NameContext _localctx = new NameContext(Context, State);
-		EnterRule(_localctx, 56, RULE_name);
+		EnterRule(_localctx, 58, RULE_name);
 		try {
-			State = 423;
+			State = 432;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 419;
+				State = 428;
 				Match(NAME);
 				}
 				break;
 			case NUMBER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 420;
+				State = 429;
 				Match(NUMBER);
 				}
 				break;
@@ -2480,7 +2537,7 @@ public partial class CpuCompatParser : Parser {
 			case UNTERMINATED_STRING:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 421;
+				State = 430;
 				@string();
 				}
 				break;
@@ -2514,6 +2571,7 @@ public partial class CpuCompatParser : Parser {
 			case DROP:
 			case HAS:
 			case REQUIRE:
+			case TAG:
 			case POOL:
 			case FORBID:
 			case PREFER:
@@ -2523,7 +2581,7 @@ public partial class CpuCompatParser : Parser {
 			case MSR:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 422;
+				State = 431;
 				keyword();
 				}
 				break;
@@ -2561,22 +2619,22 @@ public partial class CpuCompatParser : Parser {
 	[RuleVersion(0)]
 	public AliasNameContext aliasName() {
 		AliasNameContext _localctx = new AliasNameContext(Context, State);
-		EnterRule(_localctx, 58, RULE_aliasName);
+		EnterRule(_localctx, 60, RULE_aliasName);
 		try {
-			State = 429;
+			State = 438;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 425;
+				State = 434;
 				Match(NAME);
 				}
 				break;
 			case NUMBER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 426;
+				State = 435;
 				Match(NUMBER);
 				}
 				break;
@@ -2584,7 +2642,7 @@ public partial class CpuCompatParser : Parser {
 			case UNTERMINATED_STRING:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 427;
+				State = 436;
 				@string();
 				}
 				break;
@@ -2616,6 +2674,7 @@ public partial class CpuCompatParser : Parser {
 			case DROP:
 			case HAS:
 			case REQUIRE:
+			case TAG:
 			case POOL:
 			case FORBID:
 			case PREFER:
@@ -2625,7 +2684,7 @@ public partial class CpuCompatParser : Parser {
 			case MSR:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 428;
+				State = 437;
 				keywordInAlias();
 				}
 				break;
@@ -2657,12 +2716,12 @@ public partial class CpuCompatParser : Parser {
 	[RuleVersion(0)]
 	public StringContext @string() {
 		StringContext _localctx = new StringContext(Context, State);
-		EnterRule(_localctx, 60, RULE_string);
+		EnterRule(_localctx, 62, RULE_string);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 431;
+			State = 440;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STRING || _la==UNTERMINATED_STRING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2697,12 +2756,12 @@ public partial class CpuCompatParser : Parser {
 	[RuleVersion(0)]
 	public NumberContext number() {
 		NumberContext _localctx = new NumberContext(Context, State);
-		EnterRule(_localctx, 62, RULE_number);
+		EnterRule(_localctx, 64, RULE_number);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 433;
+			State = 442;
 			_la = TokenStream.LA(1);
 			if ( !(_la==HEX || _la==NUMBER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2740,9 +2799,9 @@ public partial class CpuCompatParser : Parser {
 	[RuleVersion(0)]
 	public KeywordContext keyword() {
 		KeywordContext _localctx = new KeywordContext(Context, State);
-		EnterRule(_localctx, 64, RULE_keyword);
+		EnterRule(_localctx, 66, RULE_keyword);
 		try {
-			State = 438;
+			State = 447;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ARCH:
@@ -2773,6 +2832,7 @@ public partial class CpuCompatParser : Parser {
 			case DROP:
 			case HAS:
 			case REQUIRE:
+			case TAG:
 			case POOL:
 			case FORBID:
 			case PREFER:
@@ -2782,21 +2842,21 @@ public partial class CpuCompatParser : Parser {
 			case MSR:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 435;
+				State = 444;
 				keywordInAlias();
 				}
 				break;
 			case ALIAS:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 436;
+				State = 445;
 				Match(ALIAS);
 				}
 				break;
 			case NONMIGRATABLE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 437;
+				State = 446;
 				Match(NONMIGRATABLE);
 				}
 				break;
@@ -2844,6 +2904,7 @@ public partial class CpuCompatParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DROP() { return GetToken(CpuCompatParser.DROP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HAS() { return GetToken(CpuCompatParser.HAS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REQUIRE() { return GetToken(CpuCompatParser.REQUIRE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TAG() { return GetToken(CpuCompatParser.TAG, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POOL() { return GetToken(CpuCompatParser.POOL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FORBID() { return GetToken(CpuCompatParser.FORBID, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREFER() { return GetToken(CpuCompatParser.PREFER, 0); }
@@ -2861,14 +2922,14 @@ public partial class CpuCompatParser : Parser {
 	[RuleVersion(0)]
 	public KeywordInAliasContext keywordInAlias() {
 		KeywordInAliasContext _localctx = new KeywordInAliasContext(Context, State);
-		EnterRule(_localctx, 66, RULE_keywordInAlias);
+		EnterRule(_localctx, 68, RULE_keywordInAlias);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 440;
+			State = 449;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 274877906750L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 549755813694L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2889,153 +2950,156 @@ public partial class CpuCompatParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,63,443,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,64,452,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
-		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,1,0,5,0,70,8,0,10,0,
-		12,0,73,9,0,1,0,1,0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,86,8,1,1,2,
-		1,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,4,1,4,1,4,3,4,100,8,4,1,4,3,4,103,8,
-		4,1,4,1,4,1,5,1,5,1,5,1,5,1,5,1,5,5,5,113,8,5,10,5,12,5,116,9,5,3,5,118,
-		8,5,1,5,5,5,121,8,5,10,5,12,5,124,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,3,6,
-		133,8,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,148,8,
-		6,1,7,1,7,1,7,1,7,5,7,154,8,7,10,7,12,7,157,9,7,1,7,1,7,1,8,1,8,1,8,3,
-		8,164,8,8,1,9,1,9,1,9,1,9,3,9,170,8,9,1,9,5,9,173,8,9,10,9,12,9,176,9,
-		9,3,9,178,8,9,1,10,1,10,1,10,1,10,1,10,3,10,185,8,10,1,10,5,10,188,8,10,
-		10,10,12,10,191,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,3,11,200,8,11,
-		1,12,1,12,1,12,1,12,3,12,206,8,12,1,12,1,12,3,12,210,8,12,1,13,1,13,5,
-		13,214,8,13,10,13,12,13,217,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,5,14,229,8,14,10,14,12,14,232,9,14,1,14,1,14,1,14,1,14,4,
-		14,238,8,14,11,14,12,14,239,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,
-		14,3,14,251,8,14,1,14,5,14,254,8,14,10,14,12,14,257,9,14,1,14,1,14,1,14,
-		1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,273,8,14,1,
-		14,1,14,3,14,277,8,14,1,15,1,15,1,15,1,15,1,15,1,15,1,15,5,15,286,8,15,
-		10,15,12,15,289,9,15,1,15,1,15,3,15,293,8,15,1,16,3,16,296,8,16,1,16,1,
-		16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,18,1,18,1,18,5,18,311,8,18,
-		10,18,12,18,314,9,18,1,19,1,19,1,19,5,19,319,8,19,10,19,12,19,322,9,19,
-		1,20,1,20,1,20,3,20,327,8,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,
-		21,337,8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,5,21,347,8,21,10,21,
-		12,21,350,9,21,1,21,1,21,1,21,1,21,1,21,1,21,5,21,358,8,21,10,21,12,21,
-		361,9,21,3,21,363,8,21,1,22,1,22,1,23,1,23,1,24,1,24,1,24,1,24,1,24,1,
-		24,1,25,1,25,1,25,1,25,5,25,379,8,25,10,25,12,25,382,9,25,1,25,1,25,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,408,8,26,1,27,1,27,3,27,412,
-		8,27,1,27,5,27,415,8,27,10,27,12,27,418,9,27,1,28,1,28,1,28,1,28,3,28,
-		424,8,28,1,29,1,29,1,29,1,29,3,29,430,8,29,1,30,1,30,1,31,1,31,1,32,1,
-		32,1,32,3,32,439,8,32,1,33,1,33,1,33,0,0,34,0,2,4,6,8,10,12,14,16,18,20,
-		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,0,
-		6,1,0,54,55,2,0,8,8,26,27,1,0,48,53,1,0,60,61,1,0,57,58,2,0,1,5,8,37,476,
-		0,71,1,0,0,0,2,85,1,0,0,0,4,87,1,0,0,0,6,91,1,0,0,0,8,96,1,0,0,0,10,106,
-		1,0,0,0,12,147,1,0,0,0,14,149,1,0,0,0,16,160,1,0,0,0,18,177,1,0,0,0,20,
-		179,1,0,0,0,22,199,1,0,0,0,24,201,1,0,0,0,26,211,1,0,0,0,28,276,1,0,0,
-		0,30,278,1,0,0,0,32,295,1,0,0,0,34,299,1,0,0,0,36,307,1,0,0,0,38,315,1,
-		0,0,0,40,326,1,0,0,0,42,362,1,0,0,0,44,364,1,0,0,0,46,366,1,0,0,0,48,368,
-		1,0,0,0,50,374,1,0,0,0,52,407,1,0,0,0,54,409,1,0,0,0,56,423,1,0,0,0,58,
-		429,1,0,0,0,60,431,1,0,0,0,62,433,1,0,0,0,64,438,1,0,0,0,66,440,1,0,0,
-		0,68,70,3,2,1,0,69,68,1,0,0,0,70,73,1,0,0,0,71,69,1,0,0,0,71,72,1,0,0,
-		0,72,74,1,0,0,0,73,71,1,0,0,0,74,75,5,0,0,1,75,1,1,0,0,0,76,86,3,4,2,0,
-		77,86,3,6,3,0,78,86,3,8,4,0,79,86,3,10,5,0,80,86,3,20,10,0,81,86,3,24,
-		12,0,82,86,3,34,17,0,83,86,3,48,24,0,84,86,3,50,25,0,85,76,1,0,0,0,85,
-		77,1,0,0,0,85,78,1,0,0,0,85,79,1,0,0,0,85,80,1,0,0,0,85,81,1,0,0,0,85,
-		82,1,0,0,0,85,83,1,0,0,0,85,84,1,0,0,0,86,3,1,0,0,0,87,88,5,1,0,0,88,89,
-		3,56,28,0,89,90,5,38,0,0,90,5,1,0,0,0,91,92,5,2,0,0,92,93,5,3,0,0,93,94,
-		3,60,30,0,94,95,5,38,0,0,95,7,1,0,0,0,96,97,5,4,0,0,97,99,3,56,28,0,98,
-		100,3,60,30,0,99,98,1,0,0,0,99,100,1,0,0,0,100,102,1,0,0,0,101,103,3,62,
-		31,0,102,101,1,0,0,0,102,103,1,0,0,0,103,104,1,0,0,0,104,105,5,38,0,0,
-		105,9,1,0,0,0,106,107,5,5,0,0,107,117,3,56,28,0,108,109,5,51,0,0,109,114,
-		3,12,6,0,110,111,5,45,0,0,111,113,3,12,6,0,112,110,1,0,0,0,113,116,1,0,
-		0,0,114,112,1,0,0,0,114,115,1,0,0,0,115,118,1,0,0,0,116,114,1,0,0,0,117,
-		108,1,0,0,0,117,118,1,0,0,0,118,122,1,0,0,0,119,121,3,18,9,0,120,119,1,
-		0,0,0,121,124,1,0,0,0,122,120,1,0,0,0,122,123,1,0,0,0,123,125,1,0,0,0,
-		124,122,1,0,0,0,125,126,5,38,0,0,126,11,1,0,0,0,127,128,5,36,0,0,128,129,
-		5,41,0,0,129,132,3,62,31,0,130,131,5,45,0,0,131,133,3,62,31,0,132,130,
-		1,0,0,0,132,133,1,0,0,0,133,134,1,0,0,0,134,135,5,42,0,0,135,136,5,56,
-		0,0,136,137,3,56,28,0,137,138,3,14,7,0,138,148,1,0,0,0,139,140,5,37,0,
-		0,140,141,5,41,0,0,141,142,3,62,31,0,142,143,5,42,0,0,143,144,5,56,0,0,
-		144,145,3,56,28,0,145,146,3,14,7,0,146,148,1,0,0,0,147,127,1,0,0,0,147,
-		139,1,0,0,0,148,13,1,0,0,0,149,150,5,43,0,0,150,155,3,16,8,0,151,152,5,
-		45,0,0,152,154,3,16,8,0,153,151,1,0,0,0,154,157,1,0,0,0,155,153,1,0,0,
-		0,155,156,1,0,0,0,156,158,1,0,0,0,157,155,1,0,0,0,158,159,5,44,0,0,159,
-		15,1,0,0,0,160,163,3,62,31,0,161,162,5,55,0,0,162,164,3,62,31,0,163,161,
-		1,0,0,0,163,164,1,0,0,0,164,17,1,0,0,0,165,178,5,7,0,0,166,167,5,6,0,0,
-		167,174,3,22,11,0,168,170,5,45,0,0,169,168,1,0,0,0,169,170,1,0,0,0,170,
-		171,1,0,0,0,171,173,3,22,11,0,172,169,1,0,0,0,173,176,1,0,0,0,174,172,
-		1,0,0,0,174,175,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,177,165,1,0,0,
-		0,177,166,1,0,0,0,178,19,1,0,0,0,179,180,5,6,0,0,180,181,3,56,28,0,181,
-		182,5,51,0,0,182,189,3,22,11,0,183,185,5,45,0,0,184,183,1,0,0,0,184,185,
-		1,0,0,0,185,186,1,0,0,0,186,188,3,22,11,0,187,184,1,0,0,0,188,191,1,0,
-		0,0,189,187,1,0,0,0,189,190,1,0,0,0,190,192,1,0,0,0,191,189,1,0,0,0,192,
-		193,5,38,0,0,193,21,1,0,0,0,194,195,3,56,28,0,195,196,5,46,0,0,196,197,
-		3,56,28,0,197,200,1,0,0,0,198,200,3,58,29,0,199,194,1,0,0,0,199,198,1,
-		0,0,0,200,23,1,0,0,0,201,202,5,8,0,0,202,205,3,56,28,0,203,204,5,46,0,
-		0,204,206,3,56,28,0,205,203,1,0,0,0,205,206,1,0,0,0,206,209,1,0,0,0,207,
-		210,3,26,13,0,208,210,5,38,0,0,209,207,1,0,0,0,209,208,1,0,0,0,210,25,
-		1,0,0,0,211,215,5,39,0,0,212,214,3,28,14,0,213,212,1,0,0,0,214,217,1,0,
-		0,0,215,213,1,0,0,0,215,216,1,0,0,0,216,218,1,0,0,0,217,215,1,0,0,0,218,
-		219,5,40,0,0,219,27,1,0,0,0,220,221,5,4,0,0,221,222,3,56,28,0,222,223,
-		5,38,0,0,223,277,1,0,0,0,224,225,5,9,0,0,225,230,3,30,15,0,226,227,5,45,
-		0,0,227,229,3,30,15,0,228,226,1,0,0,0,229,232,1,0,0,0,230,228,1,0,0,0,
-		230,231,1,0,0,0,231,233,1,0,0,0,232,230,1,0,0,0,233,234,5,38,0,0,234,277,
-		1,0,0,0,235,237,5,10,0,0,236,238,3,56,28,0,237,236,1,0,0,0,238,239,1,0,
-		0,0,239,237,1,0,0,0,239,240,1,0,0,0,240,241,1,0,0,0,241,242,5,38,0,0,242,
-		277,1,0,0,0,243,244,5,14,0,0,244,245,3,56,28,0,245,246,5,38,0,0,246,277,
-		1,0,0,0,247,248,5,15,0,0,248,255,3,32,16,0,249,251,5,45,0,0,250,249,1,
-		0,0,0,250,251,1,0,0,0,251,252,1,0,0,0,252,254,3,32,16,0,253,250,1,0,0,
-		0,254,257,1,0,0,0,255,253,1,0,0,0,255,256,1,0,0,0,256,258,1,0,0,0,257,
-		255,1,0,0,0,258,259,5,38,0,0,259,277,1,0,0,0,260,261,5,16,0,0,261,262,
-		3,54,27,0,262,263,5,38,0,0,263,277,1,0,0,0,264,265,5,17,0,0,265,266,3,
-		54,27,0,266,267,5,38,0,0,267,277,1,0,0,0,268,269,5,18,0,0,269,272,3,62,
-		31,0,270,271,5,19,0,0,271,273,3,62,31,0,272,270,1,0,0,0,272,273,1,0,0,
-		0,273,274,1,0,0,0,274,275,5,38,0,0,275,277,1,0,0,0,276,220,1,0,0,0,276,
-		224,1,0,0,0,276,235,1,0,0,0,276,243,1,0,0,0,276,247,1,0,0,0,276,260,1,
-		0,0,0,276,264,1,0,0,0,276,268,1,0,0,0,277,29,1,0,0,0,278,279,3,62,31,0,
-		279,280,5,46,0,0,280,292,3,62,31,0,281,282,5,43,0,0,282,287,3,16,8,0,283,
-		284,5,45,0,0,284,286,3,16,8,0,285,283,1,0,0,0,286,289,1,0,0,0,287,285,
-		1,0,0,0,287,288,1,0,0,0,288,290,1,0,0,0,289,287,1,0,0,0,290,291,5,44,0,
-		0,291,293,1,0,0,0,292,281,1,0,0,0,292,293,1,0,0,0,293,31,1,0,0,0,294,296,
-		7,0,0,0,295,294,1,0,0,0,295,296,1,0,0,0,296,297,1,0,0,0,297,298,3,56,28,
-		0,298,33,1,0,0,0,299,300,5,20,0,0,300,301,3,56,28,0,301,302,5,21,0,0,302,
-		303,3,36,18,0,303,304,5,28,0,0,304,305,3,54,27,0,305,306,5,38,0,0,306,
-		35,1,0,0,0,307,312,3,38,19,0,308,309,5,23,0,0,309,311,3,38,19,0,310,308,
-		1,0,0,0,311,314,1,0,0,0,312,310,1,0,0,0,312,313,1,0,0,0,313,37,1,0,0,0,
-		314,312,1,0,0,0,315,320,3,40,20,0,316,317,5,22,0,0,317,319,3,40,20,0,318,
-		316,1,0,0,0,319,322,1,0,0,0,320,318,1,0,0,0,320,321,1,0,0,0,321,39,1,0,
-		0,0,322,320,1,0,0,0,323,324,5,24,0,0,324,327,3,40,20,0,325,327,3,42,21,
-		0,326,323,1,0,0,0,326,325,1,0,0,0,327,41,1,0,0,0,328,329,5,41,0,0,329,
-		330,3,36,18,0,330,331,5,42,0,0,331,363,1,0,0,0,332,333,5,4,0,0,333,363,
-		3,56,28,0,334,336,3,44,22,0,335,337,3,46,23,0,336,335,1,0,0,0,336,337,
-		1,0,0,0,337,338,1,0,0,0,338,339,3,62,31,0,339,363,1,0,0,0,340,341,3,44,
-		22,0,341,342,5,25,0,0,342,343,5,39,0,0,343,348,3,62,31,0,344,345,5,45,
-		0,0,345,347,3,62,31,0,346,344,1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,
-		348,349,1,0,0,0,349,351,1,0,0,0,350,348,1,0,0,0,351,352,5,40,0,0,352,363,
-		1,0,0,0,353,354,5,29,0,0,354,359,3,56,28,0,355,356,5,45,0,0,356,358,3,
-		56,28,0,357,355,1,0,0,0,358,361,1,0,0,0,359,357,1,0,0,0,359,360,1,0,0,
-		0,360,363,1,0,0,0,361,359,1,0,0,0,362,328,1,0,0,0,362,332,1,0,0,0,362,
-		334,1,0,0,0,362,340,1,0,0,0,362,353,1,0,0,0,363,43,1,0,0,0,364,365,7,1,
-		0,0,365,45,1,0,0,0,366,367,7,2,0,0,367,47,1,0,0,0,368,369,5,30,0,0,369,
-		370,3,54,27,0,370,371,5,47,0,0,371,372,3,54,27,0,372,373,5,38,0,0,373,
-		49,1,0,0,0,374,375,5,31,0,0,375,376,3,56,28,0,376,380,5,39,0,0,377,379,
-		3,52,26,0,378,377,1,0,0,0,379,382,1,0,0,0,380,378,1,0,0,0,380,381,1,0,
-		0,0,381,383,1,0,0,0,382,380,1,0,0,0,383,384,5,40,0,0,384,51,1,0,0,0,385,
-		386,5,32,0,0,386,387,3,54,27,0,387,388,5,38,0,0,388,408,1,0,0,0,389,390,
-		5,30,0,0,390,391,3,54,27,0,391,392,5,38,0,0,392,408,1,0,0,0,393,394,5,
-		33,0,0,394,395,3,54,27,0,395,396,5,38,0,0,396,408,1,0,0,0,397,398,5,34,
-		0,0,398,399,3,54,27,0,399,400,5,38,0,0,400,408,1,0,0,0,401,402,5,4,0,0,
-		402,403,3,56,28,0,403,404,5,38,0,0,404,408,1,0,0,0,405,406,5,35,0,0,406,
-		408,5,38,0,0,407,385,1,0,0,0,407,389,1,0,0,0,407,393,1,0,0,0,407,397,1,
-		0,0,0,407,401,1,0,0,0,407,405,1,0,0,0,408,53,1,0,0,0,409,416,3,56,28,0,
-		410,412,5,45,0,0,411,410,1,0,0,0,411,412,1,0,0,0,412,413,1,0,0,0,413,415,
-		3,56,28,0,414,411,1,0,0,0,415,418,1,0,0,0,416,414,1,0,0,0,416,417,1,0,
-		0,0,417,55,1,0,0,0,418,416,1,0,0,0,419,424,5,59,0,0,420,424,5,58,0,0,421,
-		424,3,60,30,0,422,424,3,64,32,0,423,419,1,0,0,0,423,420,1,0,0,0,423,421,
-		1,0,0,0,423,422,1,0,0,0,424,57,1,0,0,0,425,430,5,59,0,0,426,430,5,58,0,
-		0,427,430,3,60,30,0,428,430,3,66,33,0,429,425,1,0,0,0,429,426,1,0,0,0,
-		429,427,1,0,0,0,429,428,1,0,0,0,430,59,1,0,0,0,431,432,7,3,0,0,432,61,
-		1,0,0,0,433,434,7,4,0,0,434,63,1,0,0,0,435,439,3,66,33,0,436,439,5,6,0,
-		0,437,439,5,7,0,0,438,435,1,0,0,0,438,436,1,0,0,0,438,437,1,0,0,0,439,
-		65,1,0,0,0,440,441,7,5,0,0,441,67,1,0,0,0,43,71,85,99,102,114,117,122,
-		132,147,155,163,169,174,177,184,189,199,205,209,215,230,239,250,255,272,
-		276,287,292,295,312,320,326,336,348,359,362,380,407,411,416,423,429,438
+		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,1,0,5,0,72,
+		8,0,10,0,12,0,75,9,0,1,0,1,0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,
+		1,89,8,1,1,2,1,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,4,1,4,1,4,3,4,103,8,4,1,
+		4,3,4,106,8,4,1,4,1,4,1,5,1,5,1,5,1,5,1,5,1,5,5,5,116,8,5,10,5,12,5,119,
+		9,5,3,5,121,8,5,1,5,5,5,124,8,5,10,5,12,5,127,9,5,1,5,1,5,1,6,1,6,1,6,
+		1,6,1,6,3,6,136,8,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,
+		6,3,6,151,8,6,1,7,1,7,1,7,1,7,5,7,157,8,7,10,7,12,7,160,9,7,1,7,1,7,1,
+		8,1,8,1,8,3,8,167,8,8,1,9,1,9,1,9,1,9,3,9,173,8,9,1,9,5,9,176,8,9,10,9,
+		12,9,179,9,9,3,9,181,8,9,1,10,1,10,1,10,1,10,1,10,3,10,188,8,10,1,10,5,
+		10,191,8,10,10,10,12,10,194,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,3,
+		11,203,8,11,1,12,1,12,1,12,1,12,3,12,209,8,12,1,12,1,12,3,12,213,8,12,
+		1,13,1,13,5,13,217,8,13,10,13,12,13,220,9,13,1,13,1,13,1,14,1,14,1,14,
+		1,14,1,14,1,14,1,14,1,14,5,14,232,8,14,10,14,12,14,235,9,14,1,14,1,14,
+		1,14,1,14,4,14,241,8,14,11,14,12,14,242,1,14,1,14,1,14,1,14,1,14,1,14,
+		1,14,1,14,1,14,3,14,254,8,14,1,14,5,14,257,8,14,10,14,12,14,260,9,14,1,
+		14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,
+		14,276,8,14,1,14,1,14,3,14,280,8,14,1,15,1,15,1,15,1,15,1,15,1,15,1,15,
+		5,15,289,8,15,10,15,12,15,292,9,15,1,15,1,15,3,15,296,8,15,1,16,3,16,299,
+		8,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,18,1,18,1,18,
+		5,18,314,8,18,10,18,12,18,317,9,18,1,19,1,19,1,19,5,19,322,8,19,10,19,
+		12,19,325,9,19,1,20,1,20,1,20,3,20,330,8,20,1,21,1,21,1,21,1,21,1,21,1,
+		21,1,21,1,21,3,21,340,8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,5,21,
+		350,8,21,10,21,12,21,353,9,21,1,21,1,21,1,21,1,21,1,21,1,21,5,21,361,8,
+		21,10,21,12,21,364,9,21,3,21,366,8,21,1,22,1,22,1,23,1,23,1,24,1,24,1,
+		24,1,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,26,1,26,1,26,1,26,5,
+		26,388,8,26,10,26,12,26,391,9,26,1,26,1,26,1,27,1,27,1,27,1,27,1,27,1,
+		27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,
+		27,1,27,1,27,3,27,417,8,27,1,28,1,28,3,28,421,8,28,1,28,5,28,424,8,28,
+		10,28,12,28,427,9,28,1,29,1,29,1,29,1,29,3,29,433,8,29,1,30,1,30,1,30,
+		1,30,3,30,439,8,30,1,31,1,31,1,32,1,32,1,33,1,33,1,33,3,33,448,8,33,1,
+		34,1,34,1,34,0,0,35,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,
+		38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,0,6,1,0,55,56,2,0,8,8,
+		26,27,1,0,49,54,1,0,61,62,1,0,58,59,2,0,1,5,8,38,485,0,73,1,0,0,0,2,88,
+		1,0,0,0,4,90,1,0,0,0,6,94,1,0,0,0,8,99,1,0,0,0,10,109,1,0,0,0,12,150,1,
+		0,0,0,14,152,1,0,0,0,16,163,1,0,0,0,18,180,1,0,0,0,20,182,1,0,0,0,22,202,
+		1,0,0,0,24,204,1,0,0,0,26,214,1,0,0,0,28,279,1,0,0,0,30,281,1,0,0,0,32,
+		298,1,0,0,0,34,302,1,0,0,0,36,310,1,0,0,0,38,318,1,0,0,0,40,329,1,0,0,
+		0,42,365,1,0,0,0,44,367,1,0,0,0,46,369,1,0,0,0,48,371,1,0,0,0,50,377,1,
+		0,0,0,52,383,1,0,0,0,54,416,1,0,0,0,56,418,1,0,0,0,58,432,1,0,0,0,60,438,
+		1,0,0,0,62,440,1,0,0,0,64,442,1,0,0,0,66,447,1,0,0,0,68,449,1,0,0,0,70,
+		72,3,2,1,0,71,70,1,0,0,0,72,75,1,0,0,0,73,71,1,0,0,0,73,74,1,0,0,0,74,
+		76,1,0,0,0,75,73,1,0,0,0,76,77,5,0,0,1,77,1,1,0,0,0,78,89,3,4,2,0,79,89,
+		3,6,3,0,80,89,3,8,4,0,81,89,3,10,5,0,82,89,3,20,10,0,83,89,3,24,12,0,84,
+		89,3,34,17,0,85,89,3,48,24,0,86,89,3,50,25,0,87,89,3,52,26,0,88,78,1,0,
+		0,0,88,79,1,0,0,0,88,80,1,0,0,0,88,81,1,0,0,0,88,82,1,0,0,0,88,83,1,0,
+		0,0,88,84,1,0,0,0,88,85,1,0,0,0,88,86,1,0,0,0,88,87,1,0,0,0,89,3,1,0,0,
+		0,90,91,5,1,0,0,91,92,3,58,29,0,92,93,5,39,0,0,93,5,1,0,0,0,94,95,5,2,
+		0,0,95,96,5,3,0,0,96,97,3,62,31,0,97,98,5,39,0,0,98,7,1,0,0,0,99,100,5,
+		4,0,0,100,102,3,58,29,0,101,103,3,62,31,0,102,101,1,0,0,0,102,103,1,0,
+		0,0,103,105,1,0,0,0,104,106,3,64,32,0,105,104,1,0,0,0,105,106,1,0,0,0,
+		106,107,1,0,0,0,107,108,5,39,0,0,108,9,1,0,0,0,109,110,5,5,0,0,110,120,
+		3,58,29,0,111,112,5,52,0,0,112,117,3,12,6,0,113,114,5,46,0,0,114,116,3,
+		12,6,0,115,113,1,0,0,0,116,119,1,0,0,0,117,115,1,0,0,0,117,118,1,0,0,0,
+		118,121,1,0,0,0,119,117,1,0,0,0,120,111,1,0,0,0,120,121,1,0,0,0,121,125,
+		1,0,0,0,122,124,3,18,9,0,123,122,1,0,0,0,124,127,1,0,0,0,125,123,1,0,0,
+		0,125,126,1,0,0,0,126,128,1,0,0,0,127,125,1,0,0,0,128,129,5,39,0,0,129,
+		11,1,0,0,0,130,131,5,37,0,0,131,132,5,42,0,0,132,135,3,64,32,0,133,134,
+		5,46,0,0,134,136,3,64,32,0,135,133,1,0,0,0,135,136,1,0,0,0,136,137,1,0,
+		0,0,137,138,5,43,0,0,138,139,5,57,0,0,139,140,3,58,29,0,140,141,3,14,7,
+		0,141,151,1,0,0,0,142,143,5,38,0,0,143,144,5,42,0,0,144,145,3,64,32,0,
+		145,146,5,43,0,0,146,147,5,57,0,0,147,148,3,58,29,0,148,149,3,14,7,0,149,
+		151,1,0,0,0,150,130,1,0,0,0,150,142,1,0,0,0,151,13,1,0,0,0,152,153,5,44,
+		0,0,153,158,3,16,8,0,154,155,5,46,0,0,155,157,3,16,8,0,156,154,1,0,0,0,
+		157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,0,159,161,1,0,0,0,160,158,
+		1,0,0,0,161,162,5,45,0,0,162,15,1,0,0,0,163,166,3,64,32,0,164,165,5,56,
+		0,0,165,167,3,64,32,0,166,164,1,0,0,0,166,167,1,0,0,0,167,17,1,0,0,0,168,
+		181,5,7,0,0,169,170,5,6,0,0,170,177,3,22,11,0,171,173,5,46,0,0,172,171,
+		1,0,0,0,172,173,1,0,0,0,173,174,1,0,0,0,174,176,3,22,11,0,175,172,1,0,
+		0,0,176,179,1,0,0,0,177,175,1,0,0,0,177,178,1,0,0,0,178,181,1,0,0,0,179,
+		177,1,0,0,0,180,168,1,0,0,0,180,169,1,0,0,0,181,19,1,0,0,0,182,183,5,6,
+		0,0,183,184,3,58,29,0,184,185,5,52,0,0,185,192,3,22,11,0,186,188,5,46,
+		0,0,187,186,1,0,0,0,187,188,1,0,0,0,188,189,1,0,0,0,189,191,3,22,11,0,
+		190,187,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,0,0,0,193,195,
+		1,0,0,0,194,192,1,0,0,0,195,196,5,39,0,0,196,21,1,0,0,0,197,198,3,58,29,
+		0,198,199,5,47,0,0,199,200,3,58,29,0,200,203,1,0,0,0,201,203,3,60,30,0,
+		202,197,1,0,0,0,202,201,1,0,0,0,203,23,1,0,0,0,204,205,5,8,0,0,205,208,
+		3,58,29,0,206,207,5,47,0,0,207,209,3,58,29,0,208,206,1,0,0,0,208,209,1,
+		0,0,0,209,212,1,0,0,0,210,213,3,26,13,0,211,213,5,39,0,0,212,210,1,0,0,
+		0,212,211,1,0,0,0,213,25,1,0,0,0,214,218,5,40,0,0,215,217,3,28,14,0,216,
+		215,1,0,0,0,217,220,1,0,0,0,218,216,1,0,0,0,218,219,1,0,0,0,219,221,1,
+		0,0,0,220,218,1,0,0,0,221,222,5,41,0,0,222,27,1,0,0,0,223,224,5,4,0,0,
+		224,225,3,58,29,0,225,226,5,39,0,0,226,280,1,0,0,0,227,228,5,9,0,0,228,
+		233,3,30,15,0,229,230,5,46,0,0,230,232,3,30,15,0,231,229,1,0,0,0,232,235,
+		1,0,0,0,233,231,1,0,0,0,233,234,1,0,0,0,234,236,1,0,0,0,235,233,1,0,0,
+		0,236,237,5,39,0,0,237,280,1,0,0,0,238,240,5,10,0,0,239,241,3,58,29,0,
+		240,239,1,0,0,0,241,242,1,0,0,0,242,240,1,0,0,0,242,243,1,0,0,0,243,244,
+		1,0,0,0,244,245,5,39,0,0,245,280,1,0,0,0,246,247,5,14,0,0,247,248,3,58,
+		29,0,248,249,5,39,0,0,249,280,1,0,0,0,250,251,5,15,0,0,251,258,3,32,16,
+		0,252,254,5,46,0,0,253,252,1,0,0,0,253,254,1,0,0,0,254,255,1,0,0,0,255,
+		257,3,32,16,0,256,253,1,0,0,0,257,260,1,0,0,0,258,256,1,0,0,0,258,259,
+		1,0,0,0,259,261,1,0,0,0,260,258,1,0,0,0,261,262,5,39,0,0,262,280,1,0,0,
+		0,263,264,5,16,0,0,264,265,3,56,28,0,265,266,5,39,0,0,266,280,1,0,0,0,
+		267,268,5,17,0,0,268,269,3,56,28,0,269,270,5,39,0,0,270,280,1,0,0,0,271,
+		272,5,18,0,0,272,275,3,64,32,0,273,274,5,19,0,0,274,276,3,64,32,0,275,
+		273,1,0,0,0,275,276,1,0,0,0,276,277,1,0,0,0,277,278,5,39,0,0,278,280,1,
+		0,0,0,279,223,1,0,0,0,279,227,1,0,0,0,279,238,1,0,0,0,279,246,1,0,0,0,
+		279,250,1,0,0,0,279,263,1,0,0,0,279,267,1,0,0,0,279,271,1,0,0,0,280,29,
+		1,0,0,0,281,282,3,64,32,0,282,283,5,47,0,0,283,295,3,64,32,0,284,285,5,
+		44,0,0,285,290,3,16,8,0,286,287,5,46,0,0,287,289,3,16,8,0,288,286,1,0,
+		0,0,289,292,1,0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,293,1,0,0,0,292,
+		290,1,0,0,0,293,294,5,45,0,0,294,296,1,0,0,0,295,284,1,0,0,0,295,296,1,
+		0,0,0,296,31,1,0,0,0,297,299,7,0,0,0,298,297,1,0,0,0,298,299,1,0,0,0,299,
+		300,1,0,0,0,300,301,3,58,29,0,301,33,1,0,0,0,302,303,5,20,0,0,303,304,
+		3,58,29,0,304,305,5,21,0,0,305,306,3,36,18,0,306,307,5,28,0,0,307,308,
+		3,56,28,0,308,309,5,39,0,0,309,35,1,0,0,0,310,315,3,38,19,0,311,312,5,
+		23,0,0,312,314,3,38,19,0,313,311,1,0,0,0,314,317,1,0,0,0,315,313,1,0,0,
+		0,315,316,1,0,0,0,316,37,1,0,0,0,317,315,1,0,0,0,318,323,3,40,20,0,319,
+		320,5,22,0,0,320,322,3,40,20,0,321,319,1,0,0,0,322,325,1,0,0,0,323,321,
+		1,0,0,0,323,324,1,0,0,0,324,39,1,0,0,0,325,323,1,0,0,0,326,327,5,24,0,
+		0,327,330,3,40,20,0,328,330,3,42,21,0,329,326,1,0,0,0,329,328,1,0,0,0,
+		330,41,1,0,0,0,331,332,5,42,0,0,332,333,3,36,18,0,333,334,5,43,0,0,334,
+		366,1,0,0,0,335,336,5,4,0,0,336,366,3,58,29,0,337,339,3,44,22,0,338,340,
+		3,46,23,0,339,338,1,0,0,0,339,340,1,0,0,0,340,341,1,0,0,0,341,342,3,64,
+		32,0,342,366,1,0,0,0,343,344,3,44,22,0,344,345,5,25,0,0,345,346,5,40,0,
+		0,346,351,3,64,32,0,347,348,5,46,0,0,348,350,3,64,32,0,349,347,1,0,0,0,
+		350,353,1,0,0,0,351,349,1,0,0,0,351,352,1,0,0,0,352,354,1,0,0,0,353,351,
+		1,0,0,0,354,355,5,41,0,0,355,366,1,0,0,0,356,357,5,29,0,0,357,362,3,58,
+		29,0,358,359,5,46,0,0,359,361,3,58,29,0,360,358,1,0,0,0,361,364,1,0,0,
+		0,362,360,1,0,0,0,362,363,1,0,0,0,363,366,1,0,0,0,364,362,1,0,0,0,365,
+		331,1,0,0,0,365,335,1,0,0,0,365,337,1,0,0,0,365,343,1,0,0,0,365,356,1,
+		0,0,0,366,43,1,0,0,0,367,368,7,1,0,0,368,45,1,0,0,0,369,370,7,2,0,0,370,
+		47,1,0,0,0,371,372,5,30,0,0,372,373,3,56,28,0,373,374,5,48,0,0,374,375,
+		3,56,28,0,375,376,5,39,0,0,376,49,1,0,0,0,377,378,5,31,0,0,378,379,3,58,
+		29,0,379,380,5,52,0,0,380,381,3,56,28,0,381,382,5,39,0,0,382,51,1,0,0,
+		0,383,384,5,32,0,0,384,385,3,58,29,0,385,389,5,40,0,0,386,388,3,54,27,
+		0,387,386,1,0,0,0,388,391,1,0,0,0,389,387,1,0,0,0,389,390,1,0,0,0,390,
+		392,1,0,0,0,391,389,1,0,0,0,392,393,5,41,0,0,393,53,1,0,0,0,394,395,5,
+		33,0,0,395,396,3,56,28,0,396,397,5,39,0,0,397,417,1,0,0,0,398,399,5,30,
+		0,0,399,400,3,56,28,0,400,401,5,39,0,0,401,417,1,0,0,0,402,403,5,34,0,
+		0,403,404,3,56,28,0,404,405,5,39,0,0,405,417,1,0,0,0,406,407,5,35,0,0,
+		407,408,3,56,28,0,408,409,5,39,0,0,409,417,1,0,0,0,410,411,5,4,0,0,411,
+		412,3,58,29,0,412,413,5,39,0,0,413,417,1,0,0,0,414,415,5,36,0,0,415,417,
+		5,39,0,0,416,394,1,0,0,0,416,398,1,0,0,0,416,402,1,0,0,0,416,406,1,0,0,
+		0,416,410,1,0,0,0,416,414,1,0,0,0,417,55,1,0,0,0,418,425,3,58,29,0,419,
+		421,5,46,0,0,420,419,1,0,0,0,420,421,1,0,0,0,421,422,1,0,0,0,422,424,3,
+		58,29,0,423,420,1,0,0,0,424,427,1,0,0,0,425,423,1,0,0,0,425,426,1,0,0,
+		0,426,57,1,0,0,0,427,425,1,0,0,0,428,433,5,60,0,0,429,433,5,59,0,0,430,
+		433,3,62,31,0,431,433,3,66,33,0,432,428,1,0,0,0,432,429,1,0,0,0,432,430,
+		1,0,0,0,432,431,1,0,0,0,433,59,1,0,0,0,434,439,5,60,0,0,435,439,5,59,0,
+		0,436,439,3,62,31,0,437,439,3,68,34,0,438,434,1,0,0,0,438,435,1,0,0,0,
+		438,436,1,0,0,0,438,437,1,0,0,0,439,61,1,0,0,0,440,441,7,3,0,0,441,63,
+		1,0,0,0,442,443,7,4,0,0,443,65,1,0,0,0,444,448,3,68,34,0,445,448,5,6,0,
+		0,446,448,5,7,0,0,447,444,1,0,0,0,447,445,1,0,0,0,447,446,1,0,0,0,448,
+		67,1,0,0,0,449,450,7,5,0,0,450,69,1,0,0,0,43,73,88,102,105,117,120,125,
+		135,150,158,166,172,177,180,187,192,202,208,212,218,233,242,253,258,275,
+		279,290,295,298,315,323,329,339,351,362,365,389,416,420,425,432,438,447
 	};
 
 	public static readonly ATN _ATN =

@@ -67,6 +67,9 @@ public sealed class SyntaxBuilder
             case DependencyStatementContext d:
                 Dependency(d);
                 break;
+            case TagStatementContext t:
+                Tag(t);
+                break;
             case PoolStatementContext p:
                 Pool(p);
                 break;
@@ -324,6 +327,14 @@ public sealed class SyntaxBuilder
         if (_arch.Require(Span(d.Start), "a dependency") is { } arch)
         {
             _declarations.Add(new DependencyDeclaration(arch, [.. Names(d.features)], [.. Names(d.requires)], Span(d.Start)));
+        }
+    }
+
+    private void Tag(TagStatementContext t)
+    {
+        if (_arch.Require(Span(t.Start), "a tag") is { } arch && Name(t.name()) is { } tag)
+        {
+            _declarations.Add(new TagDeclaration(arch, tag, [.. Names(t.nameList())], Span(t.Start)));
         }
     }
 

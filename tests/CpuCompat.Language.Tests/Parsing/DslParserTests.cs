@@ -50,7 +50,7 @@ public class DslParserTests
 
         Assert.Equal((SyntaxCodes.SyntaxError, 2, 3), (d.Code, d.Span.Line, d.Span.Column));
         Assert.Equal(
-            "unexpected 'fature'; expected 'arch', 'compat', 'vendor', 'feature', 'alias', 'model', 'rule', 'require', 'pool' or end of file.",
+            "unexpected 'fature'; expected 'arch', 'compat', 'vendor', 'feature', 'alias', 'model', 'rule', 'require', 'tag', 'pool' or end of file.",
             d.Message);
     }
 
