@@ -45,6 +45,8 @@ public static class Cli
         CpuBaselineCommand.Create(context),
         CpuCompareCommand.Create(context),
         UpdateCpuCommand.Create(context),
+        FeatureCommand.Create(context),
+        ExplainCommand.Create(context),
         DbCommand.Create(context),
     };
 

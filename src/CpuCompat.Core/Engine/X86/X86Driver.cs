@@ -76,6 +76,12 @@ public sealed partial class X86Driver : ICpuDriver
             : X86Messages.UnknownFeature(Database, feature);
     }
 
+    /// <summary>
+    /// The CPUID bits of a KVM/Hyper-V feature libvirt's x86 driver knows by name without a map entry
+    /// (e.g. <c>hv-synic</c>), or null.
+    /// </summary>
+    public DataSlot? FindHypervisorFeature(string name) => X86HypervisorFeatures.Find(name, Generation);
+
     /// <summary>A map feature or internal hypervisor feature of this name exists (libvirt's lookup for optional features).</summary>
     internal bool IsKnownFeature(string name) =>
         Database.FindFeature(name) is not null || X86HypervisorFeatures.Find(name, Generation) is not null;

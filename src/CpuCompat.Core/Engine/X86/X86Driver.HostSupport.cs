@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using CpuCompat.Core.Cpu;
+using CpuCompat.Core.Database;
+using CpuCompat.Core.Database.Rules;
+using CpuCompat.Core.Features;
+
+namespace CpuCompat.Core.Engine.X86;
+
+/// <summary>Whether a host can run a model, and if not, the model's features it lacks (QEMU's "blockers").</summary>
+public sealed record ModelSupport(ModelDefinition Model, string? Vendor, bool Usable, ImmutableArray<string> Blockers);
+
+public sealed partial class X86Driver
+{
+    /// <summary>
+    /// Features libvirt's QEMU driver removes from the host-model CPU it reports: QEMU cannot give them to a guest
+    /// (cache-monitoring and OS-controlled bits; in 11.x also three VMX capability bits QEMU does not emulate).
+    /// </summary>
+    private static readonly string[] HostModelFiltered = ["cmt", "mbm_total", "mbm_local", "osxsave", "ospke"];
+
+    private static readonly string[] HostModelFiltered11 = ["vmx-ept-uc", "vmx-ept-wb", "vmx-invvpid-single-context"];
+
+    /// <summary>
+    /// The features of CPU data after the database's rules (the broken-TSX quirk), which is what the host really
+    /// offers a guest.
+    /// </summary>
+    public FeatureSet EffectiveFeatures(X86Input data)
+    {
+        var vendor = DetectVendor(data.Leaf0);
+        var s = CpuSignature.FromEax(data.Leaf1Eax);
+        var facts = new RuleFacts(vendor?.Id, data.MaskedSignature != 0, s.Family, s.Model, s.Stepping, data.Features);
+        var features = data.Features;
+        foreach (var rule in Database.Rules.Where(r => r.AppliesTo(facts)))
+        {
+            features = features.Except(rule.Drop);
+        }
+
+        return features;
+    }
+
+    /// <summary>
+    /// For every model of the database, in map order: usable when the host has all of the model's features (and
+    /// the vendors agree), otherwise the missing features as blockers. This is what QEMU reports as model
+    /// usability under KVM; without QEMU to ask, CpuCompat derives it from the CPUID data and the map.
+    /// </summary>
+    public ImmutableArray<ModelSupport> ModelSupport(X86Input data)
+    {
+        var features = EffectiveFeatures(data);
+        var vendor = DetectVendor(data.Leaf0);
+        var result = ImmutableArray.CreateBuilder<ModelSupport>(Database.Models.Length);
+        foreach (var model in Database.Models)
+        {
+            var missing = model.Features.Except(features);
+            var modelVendor = model.VendorId is { } v ? Database.Vendors[v].Name : null;
+            result.Add(new ModelSupport(model, modelVendor, missing.IsEmpty, [.. Database.NamesOf(missing)]));
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// The host-model CPU libvirt's QEMU driver reports in domain capabilities when it has to rely on CPUID: the
+    /// migratable guest decode of the host's data among the usable-or-blocked models, without the features QEMU
+    /// cannot give a guest.
+    /// </summary>
+    public Outcome<CpuDefinition> HostModel(X86Input data, AllowedModels? allowed = null)
+    {
+        allowed ??= new AllowedModels(ModelSupport(data).Select(s => new AllowedModel(
+            s.Model.Name, s.Usable ? ModelUsability.Yes : ModelUsability.No, s.Blockers)));
+        var stub = CpuDefinition.NewGuest() with { Mode = CpuMode.HostModel, Match = CpuMatch.Exact, Fallback = CpuFallback.Forbid };
+        var decoded = Decode(new X86DecodeRequest(stub, data) { Allowed = allowed, Migratable = true });
+        if (!decoded.Succeeded)
+        {
+            return decoded.Error;
+        }
+
+        var filtered = Generation >= LibvirtGeneration.Libvirt11 ? HostModelFiltered.Concat(HostModelFiltered11) : HostModelFiltered;
+        var drop = filtered.ToHashSet(StringComparer.Ordinal);
+        return decoded.Value with { Features = [.. decoded.Value.Features.Where(f => !drop.Contains(f.Name))] };
+    }
+}
