@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CpuCompat.Cli.Inputs;
+using CpuCompat.Cli.Json;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Engine;
 using CpuCompat.Libvirt.Xml;
@@ -24,6 +25,7 @@ internal static class CpuBaselineCommand
         {
             Description = "Leave out features that block migration (invtsc, xsaves).",
         };
+        var json = CliOptions.Json();
         var database = new DatabaseOptions();
         var command = new Command("cpu-baseline", """
             Compute the baseline guest CPU of the given CPUs, exactly as 'virsh cpu-baseline' does: a guest with this
@@ -33,7 +35,7 @@ internal static class CpuBaselineCommand
               cpucompat cpu-baseline examples/hosts.xml --features
             """)
         {
-            files, features, migratable,
+            files, features, migratable, json,
         };
         database.AddTo(command);
         command.SetAction(parse =>
@@ -62,7 +64,7 @@ internal static class CpuBaselineCommand
                 return context.Fail(result.Error);
             }
 
-            context.Write(CpuXmlWriter.Format(result.Value, db.Generation));
+            context.Write(parse.GetValue(json) ? CpuJson.Cpu(result.Value) : CpuXmlWriter.Format(result.Value, db.Generation));
             return ExitCodes.Success;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CpuCompat.Cli.Inputs;
+using CpuCompat.Cli.Json;
 using CpuCompat.Core.Engine;
 using CpuCompat.Libvirt.Xml;
 
@@ -24,6 +25,7 @@ internal static class CpuCompareCommand
         {
             Description = "Report incompatibility as an error on stderr, with the reason (virsh cpu-compare --error).",
         };
+        var json = CliOptions.Json();
         var database = new DatabaseOptions();
         var command = new Command("cpu-compare", """
             Compare a CPU with the host CPU, as 'virsh cpu-compare' does. Prints whether the CPU is identical to the
@@ -34,7 +36,7 @@ internal static class CpuCompareCommand
               cpucompat cpu-compare guest.xml --host examples/x86_64-cpudata.xml
             """)
         {
-            file, host, error,
+            file, host, error, json,
         };
         database.AddTo(command);
         command.SetAction(parse =>
@@ -61,6 +63,12 @@ internal static class CpuCompareCommand
 
             var name = CliContext.DisplayName(path);
             var outcome = compared.Value;
+            if (parse.GetValue(json))
+            {
+                context.Write(CpuJson.Compare(outcome));
+                return outcome.Result == CompareResult.Incompatible ? ExitCodes.Incompatible : ExitCodes.Success;
+            }
+
             switch (outcome.Result)
             {
                 case CompareResult.Identical:

@@ -17,7 +17,7 @@ internal static class ExplainCommand
         var guest = new Option<bool>(CliConstants.Guest) { Description = "Explain the guest decode (what a host-model guest gets) instead of the host decode." };
         var models = new Option<string?>(CliConstants.Models) { Description = "With --guest: the models the hypervisor can run (QMP reply or names).", HelpName = "FILE" };
         var all = new Option<bool>("--all") { Description = "Also list the models that were not considered, and why." };
-        var json = new Option<bool>("--json") { Description = "Print JSON (schema: src/CpuCompat.Cli/Json/README.md)." };
+        var json = CliOptions.Json();
         var database = new DatabaseOptions();
         var command = new Command("explain", """
             Explain how libvirt's decoding chose a CPU model for CPUID data: the rules applied to the data, every

@@ -18,7 +18,7 @@ internal static class FeatureCommand
     public static Command Create(CliContext context)
     {
         var name = new Argument<string>("NAME") { Description = "A feature name in any spelling: libvirt's (sse4.2), QEMU's (sse4-2) or Linux's (sse4_2)." };
-        var json = new Option<bool>("--json") { Description = "Print JSON (schema: src/CpuCompat.Cli/Json/README.md)." };
+        var json = CliOptions.Json();
         var database = new DatabaseOptions();
         var command = new Command("feature", """
             Show a CPU feature under every name it goes by (libvirt/QEMU, Linux /proc/cpuinfo), its CPUID

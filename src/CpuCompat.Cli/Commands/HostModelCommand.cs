@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CpuCompat.Cli.Inputs;
+using CpuCompat.Cli.Json;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Engine;
 using CpuCompat.Core.Engine.X86;
@@ -27,6 +28,7 @@ internal static class HostModelCommand
             Description = "With --guest: only these models may be chosen, as QEMU reports them: a QMP query-cpu-definitions reply (blockers become disabled features) or model names, one a line.",
             HelpName = "FILE",
         };
+        var json = CliOptions.Json();
         var database = new DatabaseOptions();
         var command = new Command("host-model", """
             Decode raw CPUID data into the CPU model libvirt would report: the host CPU of 'virsh capabilities',
@@ -36,7 +38,7 @@ internal static class HostModelCommand
               cpucompat host-model --cpuid examples/x86_64-cpudata.xml --guest
             """)
         {
-            cpuid, guest, models,
+            cpuid, guest, models, json,
         };
         database.AddTo(command);
         command.SetAction(parse =>
@@ -80,7 +82,7 @@ internal static class HostModelCommand
                 return context.Fail(decoded.Error);
             }
 
-            context.Write(CpuXmlWriter.Format(decoded.Value, db.Generation));
+            context.Write(parse.GetValue(json) ? CpuJson.Cpu(decoded.Value) : CpuXmlWriter.Format(decoded.Value, db.Generation));
             return ExitCodes.Success;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CpuCompat.Cli.Inputs;
+using CpuCompat.Cli.Json;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Engine;
 using CpuCompat.Libvirt.Xml;
@@ -29,6 +30,7 @@ internal static class UpdateCpuCommand
             Description = "The models the hypervisor can run: a QMP query-cpu-definitions reply or model names, one a line. A custom model outside the list is translated to one inside it.",
             HelpName = "FILE",
         };
+        var json = CliOptions.Json();
         var database = new DatabaseOptions();
         var command = new Command("update-cpu", """
             Resolve a guest's <cpu> against a host the way libvirt does when it starts the guest (or dumps it with
@@ -40,7 +42,7 @@ internal static class UpdateCpuCommand
               cpucompat update-cpu domain.xml --host examples/x86_64-cpudata.xml
             """)
         {
-            guestFile, host, models,
+            guestFile, host, models, json,
         };
         database.AddTo(command);
         command.SetAction(parse =>
@@ -81,7 +83,7 @@ internal static class UpdateCpuCommand
                 return context.Fail(updated.Error);
             }
 
-            context.Write(CpuXmlWriter.Format(updated.Value, db.Generation));
+            context.Write(parse.GetValue(json) ? CpuJson.Cpu(updated.Value) : CpuXmlWriter.Format(updated.Value, db.Generation));
             return ExitCodes.Success;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using CpuCompat.Cli.Json;
 using CpuCompat.Language.Compilation;
 
 namespace CpuCompat.Cli.Commands.Db;
@@ -14,6 +15,7 @@ internal static class DbCheckCommand
             Description = "DSL files (.ccl) or directories (every .ccl file below them, in path order).",
             Arity = ArgumentArity.OneOrMore,
         };
+        var json = CliOptions.Json();
         var command = new Command("check", """
             Compile DSL files and print every diagnostic as file:line:column: severity code: message.
             Exit code: 0 when there are no errors (warnings allowed), 2 when there are errors.
@@ -22,7 +24,7 @@ internal static class DbCheckCommand
               cpucompat db check data/ my-pools.ccl
             """)
         {
-            paths,
+            paths, json,
         };
         command.SetAction(parse =>
         {
@@ -42,6 +44,26 @@ internal static class DbCheckCommand
 
             var errors = compiled.Diagnostics.Count(d => d.IsError);
             var warnings = compiled.Diagnostics.Length - errors;
+            if (parse.GetValue(json))
+            {
+                context.Write(JsonText.Write(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteBoolean("ok", errors == 0);
+                    w.WriteNumber("errors", errors);
+                    w.WriteNumber("warnings", warnings);
+                    w.WriteStartArray("diagnostics");
+                    foreach (var d in compiled.Diagnostics)
+                    {
+                        CpuJson.WriteDiagnostic(w, d);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }));
+                return errors > 0 ? ExitCodes.BadInput : ExitCodes.Success;
+            }
+
             if (compiled.Database is { } db)
             {
                 text.Append($"ok: {DbImportCpumapCommand.Summary(db)}");

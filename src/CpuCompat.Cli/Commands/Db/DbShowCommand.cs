@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using CpuCompat.Cli.Inputs;
+using CpuCompat.Cli.Json;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Diagnostics;
 
@@ -12,6 +13,7 @@ internal static class DbShowCommand
     public static Command Create(CliContext context)
     {
         var model = new Argument<string>("MODEL") { Description = "A model name, e.g. Skylake-Server-v4." };
+        var json = CliOptions.Json();
         var database = new DatabaseOptions();
         var command = new Command("show", """
             Show a model: vendor, signatures, decode flags, ancestry and aliases, the features libvirt removed or added,
@@ -21,7 +23,7 @@ internal static class DbShowCommand
               cpucompat db show Haswell-v2
             """)
         {
-            model,
+            model, json,
         };
         database.AddTo(command);
         command.SetAction(parse =>
@@ -39,7 +41,8 @@ internal static class DbShowCommand
                 return context.Fail($"unknown CPU model '{name}'{NameSuggester.Hint(name, all)}");
             }
 
-            context.Write(Describe(arch, arch.FindModel(name)!));
+            var found = arch.FindModel(name)!;
+            context.Write(parse.GetValue(json) ? Json(arch, found) : Describe(arch, found));
             return ExitCodes.Success;
         });
         return command;
@@ -122,6 +125,45 @@ internal static class DbShowCommand
 
         return text.ToString();
     }
+
+    private static string Json(ArchDatabase db, ModelDefinition m) => JsonText.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("name", m.Name);
+        w.WriteString("arch", ArchNames.DslName(db.Family));
+        w.WriteNullableString("vendor", m.VendorId is { } v ? db.Vendors[v].Name : null);
+        w.WriteStartArray("signatures");
+        foreach (var s in m.Signatures)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("family", s.Family);
+            w.WriteNumber("model", s.Model);
+            w.WriteNullableString("steppings", s.SteppingText);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteBoolean("decode_host", m.DecodeHost);
+        w.WriteBoolean("decode_guest", m.DecodeGuest);
+        w.WriteBoolean("compat_check", m.CompatCheck);
+        w.WriteNullableString("ancestor", m.AncestorId is { } a ? db.Models[a].Name : null);
+        w.WriteBoolean("alias", m.IsAlias);
+        w.WriteNullableString("canonical_name", m.CanonicalName);
+        w.WriteStrings("removed", m.Removed.Select(id => db.Features[id].Name));
+        w.WriteStrings("added", m.Added.Select(id => db.Features[id].Name));
+        w.WriteStartArray("features");
+        foreach (var id in m.Features)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", db.Features[id].Name);
+            w.WriteString("origin", Origin(db, m, id));
+            w.WriteStrings("dropped_by_rules", db.Rules.Where(r => r.Drop.Contains(id)).Select(r => r.Name));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
 
     private static void Field(StringBuilder text, string name, string value) => text.Append($"  {name + ":",-16}{value}\n");
 
