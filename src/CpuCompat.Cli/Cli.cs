@@ -47,6 +47,14 @@ public static class Cli
         UpdateCpuCommand.Create(context),
         FeatureCommand.Create(context),
         ExplainCommand.Create(context),
+        ConvertCommand.Create(context),
+        HostCommands.Capabilities(context),
+        HostCommands.Topology(context),
+        HostCommands.VirtCheck(context),
+        DomainCpuCommands.DomCapabilities(context),
+        DomainCpuCommands.CpuModels(context),
+        DomainCpuCommands.HypervisorCpuBaseline(context),
+        DomainCpuCommands.HypervisorCpuCompare(context),
         DbCommand.Create(context),
     };
 

@@ -16,4 +16,7 @@ internal static class CliConstants
     public const string Output = "--output";
     public const string Arch = "--arch";
     public const string Force = "--force";
+    public const string InputFormat = "--input-format";
+    public const string Root = "--root";
+    public const string Driver = "--driver";
 }

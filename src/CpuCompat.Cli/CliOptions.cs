@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CpuCompat.Formats;
 
 namespace CpuCompat.Cli;
 
@@ -8,4 +9,24 @@ internal static class CliOptions
     public const string JsonName = "--json";
 
     public static Option<bool> Json() => new(JsonName) { Description = "Print JSON instead of text or XML (schemas: src/CpuCompat.Cli/Json/README.md)." };
+
+    public static Option<string> InputFormat() => new(CliConstants.InputFormat)
+    {
+        Description = $"The format of the input files, detected from their content by default: {string.Join(", ", InputFormats.Names)}.",
+        HelpName = "FORMAT",
+        DefaultValueFactory = _ => "auto",
+    };
+
+    /// <summary>The format an <see cref="InputFormat"/> option names; reports an unknown name and returns false.</summary>
+    public static bool TryGetInputFormat(ParseResult parse, Option<string> option, CliContext context, out Formats.InputFormat format)
+    {
+        var name = parse.GetValue(option) ?? "auto";
+        if (InputFormats.TryParse(name, out format))
+        {
+            return true;
+        }
+
+        context.Fail($"{CliConstants.InputFormat}: unknown format '{name}' (one of {string.Join(", ", InputFormats.Names)})");
+        return false;
+    }
 }

@@ -110,5 +110,5 @@ internal static class LibvirtDiagnostics
         span, LibvirtCodes.ExtraReply, $"a second {kind} reply is ignored; only the first one is used.");
 
     public static Diagnostic InvalidModelName(SourceSpan span, string line) => Error(
-        span, LibvirtCodes.InvalidModelName, $"'{line}' is not a CPU model name; write one model name per line (names have no spaces), '#' starts a comment.");
+        span, LibvirtCodes.InvalidModelName, $"'{line}' is not a CPU model name: it contains a control character; write one model name per line, '#' starts a comment.");
 }

@@ -14,7 +14,7 @@ internal static class CpuBaselineCommand
     {
         var files = new Argument<string[]>("FILE")
         {
-            Description = "Files holding one or more <cpu> elements (host or guest definitions), domains, capabilities or domain capabilities; - reads standard input.",
+            Description = "Files holding one or more <cpu> elements (host or guest definitions), domains, capabilities or domain capabilities, or raw CPUID data of a host (any dump format); - reads standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
         var features = new Option<bool>(CliConstants.Features)
@@ -26,6 +26,7 @@ internal static class CpuBaselineCommand
             Description = "Leave out features that block migration (invtsc, xsaves).",
         };
         var json = CliOptions.Json();
+        var inputFormat = CliOptions.InputFormat();
         var database = new DatabaseOptions();
         var command = new Command("cpu-baseline", """
             Compute the baseline guest CPU of the given CPUs, exactly as 'virsh cpu-baseline' does: a guest with this
@@ -35,7 +36,7 @@ internal static class CpuBaselineCommand
               cpucompat cpu-baseline examples/hosts.xml --features
             """)
         {
-            files, features, migratable, json,
+            files, features, migratable, json, inputFormat,
         };
         database.AddTo(command);
         command.SetAction(parse =>
@@ -46,7 +47,12 @@ internal static class CpuBaselineCommand
             }
 
             var engine = new CpuEngine(db);
-            var inputs = new CpuInputs(context, engine);
+            if (!CliOptions.TryGetInputFormat(parse, inputFormat, context, out var format))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var inputs = new CpuInputs(context, engine, format);
             var cpus = new List<CpuDefinition>();
             foreach (var path in parse.GetValue(files)!)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CpuCompat.Cli.Inputs;
 using CpuCompat.Cli.Json;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Engine;
 using CpuCompat.Libvirt.Xml;
 
@@ -17,26 +18,27 @@ internal static class CpuCompareCommand
         };
         var host = new Option<string>(CliConstants.Host)
         {
-            Description = "The host CPU: a host <cpu> definition, a capabilities document, or raw <cpudata> (decoded as libvirt reports the host).",
+            Description = "The host CPU: a host <cpu> definition, a capabilities document, or raw CPUID data in any format (decoded as libvirt reports the host). Without it, this machine.",
             HelpName = "FILE",
-            Required = true,
         };
         var error = new Option<bool>(CliConstants.Error)
         {
             Description = "Report incompatibility as an error on stderr, with the reason (virsh cpu-compare --error).",
         };
         var json = CliOptions.Json();
+        var inputFormat = CliOptions.InputFormat();
         var database = new DatabaseOptions();
         var command = new Command("cpu-compare", """
             Compare a CPU with the host CPU, as 'virsh cpu-compare' does. Prints whether the CPU is identical to the
-            host CPU, a subset of it, or incompatible (with the features at fault).
+            host CPU, a subset of it, or incompatible (with the features at fault). Without --host, the host is this
+            machine (its live CPUID, decoded as libvirt reports it).
             Exit code: 0 identical or superset, 1 incompatible, 2 bad input or other error.
 
             Example:
               cpucompat cpu-compare guest.xml --host examples/x86_64-cpudata.xml
             """)
         {
-            file, host, error, json,
+            file, host, error, json, inputFormat,
         };
         database.AddTo(command);
         command.SetAction(parse =>
@@ -47,9 +49,27 @@ internal static class CpuCompareCommand
             }
 
             var engine = new CpuEngine(db);
-            var inputs = new CpuInputs(context, engine);
+            if (!CliOptions.TryGetInputFormat(parse, inputFormat, context, out var format))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var inputs = new CpuInputs(context, engine, format);
             var path = parse.GetValue(file)!;
-            if (!inputs.TryReadHostCpu(parse.GetValue(host)!, out var hostCpu) || !inputs.TryReadCpu(path, CpuXmlType.Auto, out var cpu))
+            CpuDefinition hostCpu;
+            if (parse.GetValue(host) is { } hostPath)
+            {
+                if (!inputs.TryReadHostCpu(hostPath, out hostCpu))
+                {
+                    return ExitCodes.BadInput;
+                }
+            }
+            else if (!HostData.TryReadLive(context, engine, out var live) || !inputs.TryDecodeHost(live, out hostCpu))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            if (!inputs.TryReadCpu(path, CpuXmlType.Auto, out var cpu))
             {
                 return ExitCodes.BadInput;
             }

@@ -18,6 +18,7 @@ internal static class ExplainCommand
         var models = new Option<string?>(CliConstants.Models) { Description = "With --guest: the models the hypervisor can run (QMP reply or names).", HelpName = "FILE" };
         var all = new Option<bool>("--all") { Description = "Also list the models that were not considered, and why." };
         var json = CliOptions.Json();
+        var inputFormat = CliOptions.InputFormat();
         var database = new DatabaseOptions();
         var command = new Command("explain", """
             Explain how libvirt's decoding chose a CPU model for CPUID data: the rules applied to the data, every
@@ -28,7 +29,7 @@ internal static class ExplainCommand
               cpucompat explain --cpuid host-cpudata.xml --guest
             """)
         {
-            cpuid, guest, models, all, json,
+            cpuid, guest, models, all, json, inputFormat,
         };
         database.AddTo(command);
         command.SetAction(parse =>
@@ -39,7 +40,12 @@ internal static class ExplainCommand
             }
 
             var engine = new CpuEngine(db);
-            var inputs = new CpuInputs(context, engine);
+            if (!CliOptions.TryGetInputFormat(parse, inputFormat, context, out var format))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var inputs = new CpuInputs(context, engine, format);
             if (engine.X86 is not { } x86)
             {
                 return context.Fail("the database has no x86 models");
@@ -52,11 +58,12 @@ internal static class ExplainCommand
                 return ExitCodes.BadInput;
             }
 
-            if (!inputs.TryReadCpuData(parse.GetValue(cpuid)!, out var data))
+            if (!inputs.TryReadCpuData(parse.GetValue(cpuid)!, out var data, out var fileModels))
             {
                 return ExitCodes.BadInput;
             }
 
+            allowed ??= asGuest ? fileModels : null;
             var stub = asGuest
                 ? CpuDefinition.NewGuest() with { Match = CpuMatch.Exact, Fallback = CpuFallback.Forbid }
                 : CpuDefinition.NewHost("x86_64") with { Mode = CpuMode.Custom };

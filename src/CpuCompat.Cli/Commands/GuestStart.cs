@@ -17,7 +17,14 @@ internal static class GuestStart
             return guest;
         }
 
-        var valid = engine.ValidateFeatures(guest);
+        // The guest has no arch of its own: libvirt validates and translates with the domain's, i.e. the host's.
+        var family = engine.HostFamily(host);
+        if (!family.Succeeded)
+        {
+            return family.Error;
+        }
+
+        var valid = engine.ValidateFeatures(guest, family.Value);
         if (!valid.Succeeded)
         {
             return valid.Error;
@@ -50,6 +57,6 @@ internal static class GuestStart
             }
         }
 
-        return engine.Update(guest, engine.CopyMigratable(host)).Then(updated => engine.Translate(updated, allowed));
+        return engine.Update(guest, engine.CopyMigratable(host)).Then(updated => engine.Translate(updated, allowed, family.Value));
     }
 }

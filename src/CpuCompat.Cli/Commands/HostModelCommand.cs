@@ -15,7 +15,7 @@ internal static class HostModelCommand
     {
         var cpuid = new Option<string>(CliConstants.Cpuid)
         {
-            Description = "Raw CPUID data of the host: a libvirt <cpudata> document.",
+            Description = "Raw CPUID data of the host in any format: libvirt <cpudata>, `cpuid -r` output, AIDA64 or libcpuid dumps, /proc/cpuinfo, a QMP query-cpu-model-expansion reply.",
             HelpName = "FILE",
             Required = true,
         };
@@ -29,6 +29,7 @@ internal static class HostModelCommand
             HelpName = "FILE",
         };
         var json = CliOptions.Json();
+        var inputFormat = CliOptions.InputFormat();
         var database = new DatabaseOptions();
         var command = new Command("host-model", """
             Decode raw CPUID data into the CPU model libvirt would report: the host CPU of 'virsh capabilities',
@@ -38,7 +39,7 @@ internal static class HostModelCommand
               cpucompat host-model --cpuid examples/x86_64-cpudata.xml --guest
             """)
         {
-            cpuid, guest, models, json,
+            cpuid, guest, models, json, inputFormat,
         };
         database.AddTo(command);
         command.SetAction(parse =>
@@ -49,7 +50,12 @@ internal static class HostModelCommand
             }
 
             var engine = new CpuEngine(db);
-            var inputs = new CpuInputs(context, engine);
+            if (!CliOptions.TryGetInputFormat(parse, inputFormat, context, out var format))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var inputs = new CpuInputs(context, engine, format);
             var asGuest = parse.GetValue(guest);
             var modelsPath = parse.GetValue(models);
             if (modelsPath is not null && !asGuest)
@@ -62,12 +68,13 @@ internal static class HostModelCommand
                 return context.Fail("the database has no x86 models");
             }
 
-            if (!inputs.TryReadCpuData(parse.GetValue(cpuid)!, out var data))
+            if (!inputs.TryReadCpuData(parse.GetValue(cpuid)!, out var data, out var fileModels))
             {
                 return ExitCodes.BadInput;
             }
 
-            AllowedModels? allowed = null;
+            // A QMP file that also holds QEMU's model list restricts the guest decode, as libvirt's QEMU driver does.
+            var allowed = asGuest ? fileModels : null;
             if (modelsPath is not null && !inputs.TryReadModels(modelsPath, out allowed))
             {
                 return ExitCodes.BadInput;

@@ -31,6 +31,7 @@ internal static class UpdateCpuCommand
             HelpName = "FILE",
         };
         var json = CliOptions.Json();
+        var inputFormat = CliOptions.InputFormat();
         var database = new DatabaseOptions();
         var command = new Command("update-cpu", """
             Resolve a guest's <cpu> against a host the way libvirt does when it starts the guest (or dumps it with
@@ -42,7 +43,7 @@ internal static class UpdateCpuCommand
               cpucompat update-cpu domain.xml --host examples/x86_64-cpudata.xml
             """)
         {
-            guestFile, host, models, json,
+            guestFile, host, models, json, inputFormat,
         };
         database.AddTo(command);
         command.SetAction(parse =>
@@ -53,7 +54,12 @@ internal static class UpdateCpuCommand
             }
 
             var engine = new CpuEngine(db);
-            var inputs = new CpuInputs(context, engine);
+            if (!CliOptions.TryGetInputFormat(parse, inputFormat, context, out var format))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var inputs = new CpuInputs(context, engine, format);
             var guestPath = parse.GetValue(guestFile)!;
             if (!context.TryReadText(guestPath, out var text))
             {

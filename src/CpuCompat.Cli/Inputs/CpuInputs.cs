@@ -2,47 +2,81 @@ using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Engine;
 using CpuCompat.Core.Engine.X86;
-using CpuCompat.Libvirt.CpuData;
+using CpuCompat.Formats;
 using CpuCompat.Libvirt.Qemu;
 using CpuCompat.Libvirt.Xml;
 
 namespace CpuCompat.Cli.Inputs;
 
 /// <summary>
-/// Reads what commands take as input — CPU definitions, raw CPU data, allowed-model lists — reporting the first
-/// problem as one line and returning false.
+/// Reads what commands take as input — CPU definitions in libvirt's XML kinds, raw CPU data in any format users
+/// have (detected from the content unless <paramref name="format"/> forces one), allowed-model lists — reporting
+/// the first problem as one line and returning false. Warnings and caveats go to stderr.
 /// </summary>
-internal sealed class CpuInputs(CliContext context, CpuEngine engine)
+internal sealed class CpuInputs(CliContext context, CpuEngine engine, InputFormat format = InputFormat.Auto)
 {
     private LibvirtGeneration Generation => engine.Database.Generation;
 
-    /// <summary>Every CPU definition in a file (<c>&lt;cpu&gt;</c> elements, domains, capabilities, domain capabilities).</summary>
-    public bool TryReadCpus(string path, CpuXmlType type, out IReadOnlyList<CpuDefinition> cpus)
+    /// <summary>Reads and parses one input file, whatever it holds.</summary>
+    public bool TryRead(string path, CpuXmlType type, out CpuInput input)
     {
-        cpus = [];
+        input = null!;
         if (!context.TryReadText(path, out var text))
         {
             return false;
         }
 
-        var result = CpuXmlReader.ReadAllCpus(text, CliContext.DisplayName(path), type, Generation);
-        if (result.Error is { } error)
+        input = CpuInputReader.Read(text, CliContext.DisplayName(path), format, engine.Database, type);
+        if (input.FirstError is { } error)
         {
             context.Fail(error);
             return false;
         }
 
-        if (result.Cpus.IsEmpty)
+        foreach (var warning in input.Diagnostics.Where(d => d.Severity == Core.Diagnostics.DiagnosticSeverity.Warning))
         {
-            context.Fail($"{CliContext.DisplayName(path)}: no CPU definition found (expected <cpu>, <domain>, <capabilities> or <domainCapabilities>)");
-            return false;
+            context.Err.WriteLine(warning);
         }
 
-        cpus = result.Cpus;
+        foreach (var note in input.Notes)
+        {
+            context.Err.WriteLine($"cpucompat: note: {CliContext.DisplayName(path)}: {note}");
+        }
+
         return true;
     }
 
-    /// <summary>The first CPU definition of a file.</summary>
+    /// <summary>Every CPU definition of a file; raw data is decoded into the host CPU libvirt would report.</summary>
+    public bool TryReadCpus(string path, CpuXmlType type, out IReadOnlyList<CpuDefinition> cpus)
+    {
+        cpus = [];
+        if (!TryRead(path, type, out var input))
+        {
+            return false;
+        }
+
+        if (input.Data is { } data)
+        {
+            if (!TryDecodeHost(data, out var host))
+            {
+                return false;
+            }
+
+            cpus = [host];
+            return true;
+        }
+
+        if (input.Cpus.IsDefaultOrEmpty)
+        {
+            context.Fail($"{CliContext.DisplayName(path)}: no CPU definition found (expected <cpu>, <domain>, <capabilities> or <domainCapabilities>, or raw CPUID data)");
+            return false;
+        }
+
+        cpus = input.Cpus;
+        return true;
+    }
+
+    /// <summary>The first CPU definition of a file (raw data decoded as a host CPU).</summary>
     public bool TryReadCpu(string path, CpuXmlType type, out CpuDefinition cpu)
     {
         cpu = null!;
@@ -55,23 +89,24 @@ internal sealed class CpuInputs(CliContext context, CpuEngine engine)
         return true;
     }
 
-    /// <summary>Raw CPUID/MSR data (<c>&lt;cpudata&gt;</c>).</summary>
-    public bool TryReadCpuData(string path, out CpuData data)
+    /// <summary>Raw CPUID/MSR data in any supported format; <paramref name="models"/> is a QMP file's own model list, if it has one.</summary>
+    public bool TryReadCpuData(string path, out CpuData data, out AllowedModels? models)
     {
         data = CpuData.Empty;
-        if (!context.TryReadText(path, out var text))
+        models = null;
+        if (!TryRead(path, CpuXmlType.Auto, out var input))
         {
             return false;
         }
 
-        var result = CpuDataXmlReader.Read(text, CliContext.DisplayName(path));
-        if (result.Data is null)
+        if (input.Data is null)
         {
-            context.Fail(result.Diagnostics.First(d => d.IsError));
+            context.Fail($"{CliContext.DisplayName(path)} holds CPU definitions ({InputFormats.NameOf(input.Format)}), not raw CPUID data; give a CPUID dump, <cpudata>, /proc/cpuinfo or a QMP expansion");
             return false;
         }
 
-        data = result.Data;
+        data = input.Data;
+        models = input.Models;
         return true;
     }
 
@@ -79,21 +114,7 @@ internal sealed class CpuInputs(CliContext context, CpuEngine engine)
     /// A host CPU: a host <c>&lt;cpu&gt;</c> definition or capabilities document, or raw CPU data decoded the way
     /// libvirt reports a host CPU.
     /// </summary>
-    public bool TryReadHostCpu(string path, out CpuDefinition host)
-    {
-        host = null!;
-        if (!context.TryReadText(path, out var text))
-        {
-            return false;
-        }
-
-        if (text.Contains("<cpudata", StringComparison.Ordinal))
-        {
-            return TryReadCpuData(path, out var data) && TryDecodeHost(data, out host);
-        }
-
-        return TryReadCpu(path, CpuXmlType.Auto, out host);
-    }
+    public bool TryReadHostCpu(string path, out CpuDefinition host) => TryReadCpu(path, CpuXmlType.Auto, out host);
 
     /// <summary>libvirt's host CPU for raw data: a host decode over all models.</summary>
     public bool TryDecodeHost(CpuData data, out CpuDefinition host)
@@ -105,8 +126,7 @@ internal sealed class CpuInputs(CliContext context, CpuEngine engine)
             return false;
         }
 
-        var stub = CpuDefinition.NewHost("x86_64") with { Mode = CpuMode.Custom };
-        var decoded = x86.Decode(new X86DecodeRequest(stub, X86Input.FromData(x86.Database, data)));
+        var decoded = x86.Decode(new X86DecodeRequest(CpuDefinition.NewHost("x86_64") with { Mode = CpuMode.Custom }, X86Input.FromData(x86.Database, data)));
         if (!decoded.Succeeded)
         {
             context.Fail(decoded.Error);

@@ -6,4 +6,7 @@ public enum ArchFamily
     X86,
     Ppc64,
     Arm,
+
+    /// <summary>IBM Z: libvirt's s390 driver leaves every check to QEMU, so it has no database section.</summary>
+    S390,
 }

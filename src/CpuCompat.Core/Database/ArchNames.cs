@@ -24,6 +24,7 @@ public static class ArchNames
         "x86_64" or "i686" => ArchFamily.X86,
         "ppc64" or "ppc64le" => ArchFamily.Ppc64,
         "aarch64" or "armv7l" or "armv6l" => ArchFamily.Arm,
+        "s390" or "s390x" => ArchFamily.S390,
         _ => null,
     };
 
@@ -32,6 +33,7 @@ public static class ArchNames
     {
         ArchFamily.X86 => "x86_64",
         ArchFamily.Ppc64 => "ppc64",
+        ArchFamily.S390 => "s390x",
         _ => "aarch64",
     };
 
@@ -40,6 +42,7 @@ public static class ArchNames
     {
         ArchFamily.X86 => "x86",
         ArchFamily.Ppc64 => "ppc64",
+        ArchFamily.S390 => "s390",
         _ => "arm",
     };
 

@@ -17,7 +17,8 @@ public sealed class CpuDatabase
             {
                 case ArchFamily.X86: X86 = arch; break;
                 case ArchFamily.Ppc64: Ppc64 = arch; break;
-                default: Arm = arch; break;
+                case ArchFamily.Arm: Arm = arch; break;
+                default: throw new ArgumentException($"{arch.Family} has no database section.", nameof(architectures));
             }
         }
     }
@@ -37,7 +38,8 @@ public sealed class CpuDatabase
     {
         ArchFamily.X86 => X86,
         ArchFamily.Ppc64 => Ppc64,
-        _ => Arm,
+        ArchFamily.Arm => Arm,
+        _ => null,
     };
 
     public IEnumerable<ArchDatabase> Architectures => new[] { X86, Ppc64, Arm }.OfType<ArchDatabase>();

@@ -2,6 +2,7 @@ using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Engine.Arm;
 using CpuCompat.Core.Engine.Ppc64;
+using CpuCompat.Core.Engine.S390;
 using CpuCompat.Core.Engine.X86;
 
 namespace CpuCompat.Core.Engine;
@@ -28,11 +29,15 @@ public sealed class CpuEngine
 
     public ArmDriver? Arm { get; }
 
+    /// <summary>Always there: it needs no database.</summary>
+    public S390Driver S390 { get; } = new();
+
     public ICpuDriver? DriverFor(ArchFamily family) => family switch
     {
         ArchFamily.X86 => X86,
         ArchFamily.Ppc64 => Ppc64,
-        _ => Arm,
+        ArchFamily.Arm => Arm,
+        _ => S390,
     };
 
     /// <summary>
@@ -66,17 +71,21 @@ public sealed class CpuEngine
         return ArchFamily.X86;
     }
 
-    private Outcome<ICpuDriver> Driver(CpuDefinition cpu, string what)
+    /// <summary>
+    /// The driver for a definition's architecture (<see cref="FamilyOf"/>), or for <paramref name="family"/> when the
+    /// caller knows it better (a guest has no arch; libvirt uses the domain's, which is the host's).
+    /// </summary>
+    private Outcome<ICpuDriver> Driver(CpuDefinition cpu, string what, ArchFamily? family = null)
     {
-        if (cpu.Arch is { } arch && ArchNames.FamilyOf(arch) is null)
+        if (family is null && cpu.Arch is { } arch && ArchNames.FamilyOf(arch) is null)
         {
             return Errors.Unsupported($"cannot {what} CPUs of architecture {arch}");
         }
 
-        var family = FamilyOf(cpu);
-        return DriverFor(family) is { } driver
+        family ??= FamilyOf(cpu);
+        return DriverFor(family.Value) is { } driver
             ? Outcome<ICpuDriver>.From(driver)
-            : Errors.Unsupported($"the database has no {ArchNames.DslName(family)} models, so it cannot {what} such CPUs");
+            : Errors.Unsupported($"the database has no {ArchNames.DslName(family.Value)} models, so it cannot {what} such CPUs");
     }
 
     /// <summary>Compare <paramref name="cpu"/> with the host CPU, dispatching on the host's architecture.</summary>
@@ -107,8 +116,15 @@ public sealed class CpuEngine
             }
         }
 
-        var result = Driver(cpus[0], "compute the baseline of").Then(d => d.Baseline(cpus, allowed, featureFilter, migratable));
-        return expandFeatures ? result.Then(ExpandFeatures) : result;
+        var driver = Driver(cpus[0], "compute the baseline of");
+        if (!driver.Succeeded)
+        {
+            return driver.Error;
+        }
+
+        // The result is a guest CPU without an arch: expand it with the baseline's own driver.
+        var result = driver.Value.Baseline(cpus, allowed, featureFilter, migratable);
+        return expandFeatures ? result.Then(cpu => ExpandFeatures(cpu, driver.Value.Family)) : result;
     }
 
     /// <summary>
@@ -128,7 +144,7 @@ public sealed class CpuEngine
     }
 
     /// <summary>Translate a CPU whose model is not in <paramref name="allowed"/> to one that is (semantics §8.2).</summary>
-    public Outcome<CpuDefinition> Translate(CpuDefinition cpu, AllowedModels? allowed)
+    public Outcome<CpuDefinition> Translate(CpuDefinition cpu, AllowedModels? allowed, ArchFamily? family = null)
     {
         if (cpu.Mode is CpuMode.HostModel or CpuMode.HostPassthrough or CpuMode.Maximum
             || allowed is null || cpu.Model is null || allowed.Contains(cpu.Model))
@@ -141,12 +157,12 @@ public sealed class CpuEngine
             return Errors.NoModel($"CPU model {cpu.Model} is not supported by hypervisor");
         }
 
-        return Driver(cpu, "translate").Then(d => d.Translate(cpu, allowed));
+        return Driver(cpu, "translate", family).Then(d => d.Translate(cpu, allowed));
     }
 
     /// <summary>List every feature of the CPU's model and its own features, sorted by name (byte-wise).</summary>
-    public Outcome<CpuDefinition> ExpandFeatures(CpuDefinition cpu) =>
-        Driver(cpu, "expand").Then(d => d.ExpandFeatures(cpu)).Select(expanded =>
+    public Outcome<CpuDefinition> ExpandFeatures(CpuDefinition cpu, ArchFamily? family = null) =>
+        Driver(cpu, "expand", family).Then(d => d.ExpandFeatures(cpu)).Select(expanded =>
             expanded with { Features = [.. expanded.Features.OrderBy(f => f.Name, StringComparer.Ordinal)] });
 
     public CpuDefinition CopyMigratable(CpuDefinition cpu) =>
@@ -154,7 +170,14 @@ public sealed class CpuEngine
 
     public Outcome<bool> HasFeature(CpuDefinition cpu, string feature) => Driver(cpu, "check features of").Then(d => d.HasFeature(cpu, feature));
 
-    public Outcome<Unit> ValidateFeatures(CpuDefinition cpu) => Driver(cpu, "validate").Then(d => d.ValidateFeatures(cpu));
+    /// <summary>Every feature name is known to the architecture's driver (<paramref name="family"/>: the host's, when known).</summary>
+    public Outcome<Unit> ValidateFeatures(CpuDefinition cpu, ArchFamily? family = null) => Driver(cpu, "validate", family).Then(d => d.ValidateFeatures(cpu));
+
+    /// <summary>The architecture family of a host CPU; an error when it is an architecture without a CPU driver (libvirt's ia64, s390x here).</summary>
+    public Outcome<ArchFamily> HostFamily(CpuDefinition host) =>
+        host.Arch is { } arch && ArchNames.FamilyOf(arch) is null
+            ? Errors.Unsupported($"no CPU driver for architecture {arch}")
+            : FamilyOf(host);
 
     public CpuDefinition ConvertLegacy(CpuDefinition cpu) =>
         Driver(cpu, "convert").TryGetValue(out var d) ? d.ConvertLegacy(cpu) : cpu;

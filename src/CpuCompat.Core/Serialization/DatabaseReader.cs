@@ -65,7 +65,7 @@ public static class DatabaseReader
     private static ArchDatabase ReadArch(BinaryReader r)
     {
         var family = (ArchFamily)r.ReadByte();
-        if (!Enum.IsDefined(family))
+        if (!Enum.IsDefined(family) || family == ArchFamily.S390)
         {
             throw new InvalidDataException("unknown architecture family");
         }

@@ -32,7 +32,8 @@ public static class ModelListReader
             }
 
             var column = line.IndexOf(content, StringComparison.Ordinal) + 1;
-            if (content.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            // A name may contain spaces (libvirt's ARM map has 'ThunderX2 99xx'): the whole trimmed line is the name.
+            if (content.Any(char.IsControl))
             {
                 diagnostics.Add(LibvirtDiagnostics.InvalidModelName(new SourceSpan(fileName, i + 1, column), content));
                 continue;

@@ -62,7 +62,7 @@ public sealed class DatabaseRoundTripTests
 
         Assert.Contains(databases, d => d.Generation == LibvirtGeneration.Libvirt9);
         Assert.Contains(databases, d => d.Generation == LibvirtGeneration.Libvirt11);
-        Assert.All(Enum.GetValues<ArchFamily>(), f => Assert.Contains(archs, a => a.Family == f));
+        Assert.All(Enum.GetValues<ArchFamily>().Where(f => f != ArchFamily.S390), f => Assert.Contains(archs, a => a.Family == f)); // s390 has no database section
         Assert.Contains(archs, a => a.Features.Any(f => f.Bits.Any(b => b.Key.Kind == DataKind.Msr)));
         Assert.Contains(archs, a => a.Features.Any(f => f.Bits.Length > 1));
         Assert.Contains(archs, a => a.Features.Any(f => !f.Migratable));

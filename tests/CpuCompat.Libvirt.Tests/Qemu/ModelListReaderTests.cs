@@ -18,9 +18,18 @@ public sealed class ModelListReaderTests
     }
 
     [Fact]
-    public void A_line_with_two_words_is_an_error_at_its_place()
+    public void A_line_is_one_name_even_with_spaces_as_libvirt_takes_it()
     {
-        var result = ModelListReader.Read("qemu64\n   Skylake Client\n", "models.txt");
+        var result = ModelListReader.Read("qemu64\n   ThunderX2 99xx  \n", "models.txt");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal([AllowedModel.Named("qemu64"), AllowedModel.Named("ThunderX2 99xx")], result.Models);
+    }
+
+    [Fact]
+    public void A_control_character_in_a_name_is_an_error_at_its_place()
+    {
+        var result = ModelListReader.Read("qemu64\n   Sky\u0001lake\n", "models.txt");
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(LibvirtCodes.InvalidModelName, error.Code);

@@ -5,8 +5,9 @@ using CpuCompat.Core.Diagnostics;
 namespace CpuCompat.Core.Engine.Arm;
 
 /// <summary>
-/// The ARM driver: only feature validation against the map's ARM feature names (semantics §8.8), which is all
-/// libvirt's CPU tests exercise; the other operations report that they are not supported.
+/// libvirt's ARM driver: features are names only, so compare looks at vendor and model of host CPUs alone (a guest
+/// CPU always compares identical), baseline keeps the first CPU's model, update gives a host-model guest the
+/// host's model, and feature names are validated against the map.
 /// </summary>
 public sealed class ArmDriver(ArchDatabase database) : ICpuDriver
 {
@@ -25,22 +26,68 @@ public sealed class ArmDriver(ArchDatabase database) : ICpuDriver
         return default(Unit);
     }
 
-    public Outcome<CompareOutcome> Compare(CpuDefinition? host, CpuDefinition cpu, bool failIncompatible) => NotSupported("comparing CPUs");
+    /// <summary>Only host CPUs are compared, by vendor and model; anything else is identical.</summary>
+    public Outcome<CompareOutcome> Compare(CpuDefinition? host, CpuDefinition cpu, bool failIncompatible)
+    {
+        if (cpu.Type != CpuType.Host)
+        {
+            return CompareOutcome.Identical;
+        }
+
+        if (host?.Model is null)
+        {
+            return failIncompatible ? Errors.Incompatible("unknown host CPU") : CompareOutcome.IncompatibleBecause("unknown host CPU");
+        }
+
+        if (host.Vendor != cpu.Vendor || host.Model != cpu.Model)
+        {
+            var reason = $"Host CPU model does not match required CPU vendor {cpu.Vendor ?? "(null)"} or(and) model {cpu.Model ?? "(null)"}";
+            return failIncompatible ? Errors.Incompatible(reason) : CompareOutcome.IncompatibleBecause(reason);
+        }
+
+        return CompareOutcome.Identical;
+    }
 
     public Outcome<CpuDefinition> Baseline(IReadOnlyList<CpuDefinition> cpus, AllowedModels? allowed, IReadOnlyList<string>? featureFilter, bool migratable) =>
-        NotSupported("computing a baseline");
+        CpuDefinition.NewGuest() with { Model = cpus[0].Model, Match = CpuMatch.Exact };
 
-    public Outcome<CpuDefinition> Update(CpuDefinition guest, CpuDefinition? host, bool relative, FeaturePolicy removedPolicy) => NotSupported("updating a guest CPU");
+    /// <summary>Only host-model guests change: they take the host's model, vendor and features (as required).</summary>
+    public Outcome<CpuDefinition> Update(CpuDefinition guest, CpuDefinition? host, bool relative, FeaturePolicy removedPolicy)
+    {
+        if (!relative || guest.Mode != CpuMode.HostModel)
+        {
+            return guest;
+        }
 
-    public Outcome<CpuDefinition> Translate(CpuDefinition cpu, AllowedModels allowed) => NotSupported("translating a CPU model");
+        if (host is null)
+        {
+            return Errors.Invalid("unknown host CPU model");
+        }
 
-    public Outcome<CpuDefinition> ExpandFeatures(CpuDefinition cpu) => NotSupported("expanding CPU features");
+        var features = host.Type == guest.Type
+            ? host.Features
+            : [.. host.Features.Select(f => f with { Policy = guest.Type == CpuType.Host ? null : f.Policy ?? FeaturePolicy.Require })];
+        return guest with
+        {
+            Model = host.Model,
+            Vendor = host.Vendor,
+            VendorId = host.VendorId,
+            Features = features,
+            Microcode = host.Microcode,
+            Mode = CpuMode.Custom,
+            Match = CpuMatch.Exact,
+        };
+    }
+
+    public Outcome<CpuDefinition> Translate(CpuDefinition cpu, AllowedModels allowed) =>
+        Errors.Unsupported($"cannot translate CPU model {cpu.Model} to a supported model on ARM");
+
+    /// <summary>libvirt's ARM driver has no expansion step; the generic layer only sorts the list.</summary>
+    public Outcome<CpuDefinition> ExpandFeatures(CpuDefinition cpu) => cpu;
 
     public CpuDefinition CopyMigratable(CpuDefinition cpu) => cpu;
 
-    public Outcome<bool> HasFeature(CpuDefinition cpu, string feature) => NotSupported("checking CPU features");
+    public Outcome<bool> HasFeature(CpuDefinition cpu, string feature) => Errors.Unsupported("checking CPU features is not supported for ARM CPUs");
 
     public CpuDefinition ConvertLegacy(CpuDefinition cpu) => cpu;
-
-    private static CpuError NotSupported(string what) => Errors.Unsupported($"{what} is not supported for ARM CPUs");
 }

@@ -151,7 +151,8 @@ public sealed class Ppc64Driver(ArchDatabase database) : ICpuDriver
     public Outcome<CpuDefinition> Translate(CpuDefinition cpu, AllowedModels allowed) =>
         Errors.Unsupported($"cannot translate CPU model {cpu.Model} to a supported model on ppc64");
 
-    public Outcome<CpuDefinition> ExpandFeatures(CpuDefinition cpu) => Errors.Unsupported("expanding CPU features is not supported on ppc64");
+    /// <summary>libvirt's ppc64 driver has no expansion step; the generic layer only sorts the (empty) list.</summary>
+    public Outcome<CpuDefinition> ExpandFeatures(CpuDefinition cpu) => cpu;
 
     public CpuDefinition CopyMigratable(CpuDefinition cpu) => cpu;
 

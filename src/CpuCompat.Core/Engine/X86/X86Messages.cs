@@ -9,8 +9,11 @@ internal static class X86Messages
     public static CpuError UnknownModel(ArchDatabase db, string name) =>
         Errors.UnknownName($"unknown CPU model '{name}'{NameSuggester.Hint(name, db.ModelNames)}");
 
+    /// <summary>An unknown feature; when the name is another spelling of a feature (QEMU's, Linux's), says libvirt's.</summary>
     public static CpuError UnknownFeature(ArchDatabase db, string name) =>
-        Errors.UnknownName($"unknown CPU feature '{name}'{NameSuggester.Hint(name, db.FeatureNames)}");
+        Errors.UnknownName(db.FindFeatureOrAlias(name) is { } known
+            ? $"unknown CPU feature '{name}' — libvirt calls it '{known.Name}'"
+            : $"unknown CPU feature '{name}'{NameSuggester.Hint(name, db.FeatureNames)}");
 
     public static CpuError UnknownVendor(ArchDatabase db, string name) =>
         Errors.UnknownName($"unknown CPU vendor '{name}'{NameSuggester.Hint(name, db.VendorNames)}");

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using CpuCompat.Cli.Inputs;
+using CpuCompat.Core.Cpu;
+using CpuCompat.Core.Engine;
+using CpuCompat.Host.Capabilities;
+using CpuCompat.Libvirt.Xml;
+
+namespace CpuCompat.Cli.Commands;
+
+/// <summary>
+/// What a hypervisor on the host can give guests, derived from the host's CPUID data and the database (there is
+/// no QEMU to ask): the domain capabilities' CPU part. Shared by <c>domcapabilities</c>, <c>cpu-models</c> and the
+/// <c>hypervisor-cpu-*</c> commands.
+/// </summary>
+internal sealed record HypervisorCpu(CpuEngine Engine, CpuData Data, DomainCpuCapabilities Capabilities, bool Kvm)
+{
+    /// <summary>Shown in the help of every command that relies on it.</summary>
+    public const string NoQemuNote = """
+        Without a QEMU to ask, the answer rests on the host's CPUID and the CPU map: a model is usable when the host
+        has all of its features, and the host-model is libvirt's migratable guest decode of the CPUID data (what
+        libvirt's QEMU driver falls back to when QEMU cannot describe the host). QEMU/KVM may hide or emulate a
+        few features, so a real libvirtd can differ in those.
+        """;
+
+    public static bool TryCreate(ParseResult parse, CliContext context, DatabaseOptions database, Option<string> inputFormat, HostData host, out HypervisorCpu result)
+    {
+        result = null!;
+        if (!database.TryLoad(parse, context, out var db) || !CliOptions.TryGetInputFormat(parse, inputFormat, context, out var format))
+        {
+            return false;
+        }
+
+        var engine = new CpuEngine(db);
+        if (engine.X86 is not { } x86)
+        {
+            context.Fail("the database has no x86 models");
+            return false;
+        }
+
+        var inputs = new CpuInputs(context, engine, format);
+        if (!host.TryRead(parse, context, engine, inputs, out var data))
+        {
+            return false;
+        }
+
+        var kvm = host.IsLive(parse) && File.Exists("/dev/kvm");
+        result = new HypervisorCpu(engine, data, DomainCpuBuilder.Build(x86, data, kvm), kvm);
+        return true;
+    }
+
+    public CpuInputs Inputs(CliContext context, Formats.InputFormat format) => new(context, Engine, format);
+
+    /// <summary>The host-model CPU, which hypervisor-cpu-compare compares against.</summary>
+    public CpuDefinition? HostModel => Capabilities.HostModel;
+}

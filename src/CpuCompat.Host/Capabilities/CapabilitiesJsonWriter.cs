@@ -1,0 +1,287 @@
+using System.Text.Json;
+using CpuCompat.Core.Cpu;
+using CpuCompat.Core.Database;
+using CpuCompat.Host.Sysfs;
+
+namespace CpuCompat.Host.Capabilities;
+
+/// <summary>
+/// The capabilities as JSON, section for section like the XML (schema in <c>Capabilities/README.md</c>, version 1):
+/// snake_case names, numbers as numbers, absent values as <c>null</c>, and the notes on what could not be probed.
+/// </summary>
+public static class CapabilitiesJsonWriter
+{
+    public const int SchemaVersion = 1;
+
+    public static string Format(CapabilitiesDocument document) => JsonOutput.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteNumber("schema_version", SchemaVersion);
+        w.WriteString("driver", document.Driver.Name());
+        w.WriteString("libvirt_format", document.Generation.ReferenceVersion());
+        WriteHost(w, document.Host);
+        w.WriteStartArray("guests");
+        foreach (var guest in document.Guests)
+        {
+            WriteGuest(w, guest);
+        }
+
+        w.WriteEndArray();
+        JsonOutput.Notes(w, document.Notes);
+        w.WriteEndObject();
+    });
+
+    private static void WriteHost(Utf8JsonWriter w, HostSection host)
+    {
+        w.WriteStartObject("host");
+        WriteStringOrNull(w, "uuid", host.Uuid);
+        WriteCpu(w, host);
+        JsonOutput.StringArray(w, "power_management", host.PowerManagement);
+        w.WriteBoolean("iommu", host.Iommu);
+        if (host.Migration is { } migration)
+        {
+            w.WriteStartObject("migration");
+            w.WriteBoolean("live", migration.Live);
+            JsonOutput.StringArray(w, "uri_transports", migration.UriTransports);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("migration");
+        }
+
+        WriteStringOrNull(w, "netprefix", host.NetPrefix);
+        WriteNuma(w, host.Numa);
+        w.WriteStartArray("cache");
+        foreach (var bank in host.Caches)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("id", bank.Id);
+            w.WriteNumber("level", bank.Level);
+            w.WriteString("type", bank.Type);
+            w.WriteNumber("size_bytes", bank.SizeBytes);
+            w.WriteString("cpus", bank.Cpus.ToString());
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("secmodels");
+        foreach (var model in host.SecurityModels)
+        {
+            w.WriteStartObject();
+            w.WriteString("model", model.Model);
+            w.WriteString("doi", model.Doi);
+            w.WriteStartObject("baselabels");
+            foreach (var label in model.BaseLabels)
+            {
+                w.WriteString(label.VirtType, label.Label);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteCpu(Utf8JsonWriter w, HostSection host)
+    {
+        var cpu = host.Cpu;
+        w.WriteStartObject("cpu");
+        w.WriteString("arch", host.Arch);
+        JsonOutput.StringArray(w, "host_features", host.CpuFlags);
+        WriteStringOrNull(w, "model", cpu?.Model);
+        WriteStringOrNull(w, "vendor", cpu?.Vendor);
+        if (cpu is { Microcode: not 0 })
+        {
+            w.WriteNumber("microcode", cpu.Microcode);
+        }
+        else
+        {
+            w.WriteNull("microcode");
+        }
+
+        if (cpu?.Signature is { Family: not 0 } s)
+        {
+            w.WriteStartObject("signature");
+            w.WriteNumber("family", s.Family);
+            w.WriteNumber("model", s.Model);
+            w.WriteNumber("stepping", s.Stepping);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("signature");
+        }
+
+        if (cpu?.Tsc is { } tsc)
+        {
+            w.WriteStartObject("tsc");
+            w.WriteNumber("frequency", tsc.Frequency);
+            if (tsc.Scaling is { } scaling)
+            {
+                w.WriteBoolean("scaling", scaling);
+            }
+            else
+            {
+                w.WriteNull("scaling");
+            }
+
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("tsc");
+        }
+
+        WriteTopology(w, cpu?.Topology);
+        if (cpu?.MaxPhysAddr is { Bits: { } bits })
+        {
+            w.WriteNumber("maxphysaddr_bits", bits);
+        }
+        else
+        {
+            w.WriteNull("maxphysaddr_bits");
+        }
+
+        JsonOutput.StringArray(w, "features", cpu?.Features.Select(f => f.Name) ?? []);
+        w.WriteStartArray("pages_kib");
+        foreach (var size in host.PageSizesKiB)
+        {
+            w.WriteNumberValue(size);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    internal static void WriteTopology(Utf8JsonWriter w, CpuTopology? topology)
+    {
+        if (topology is null)
+        {
+            w.WriteNull("topology");
+            return;
+        }
+
+        w.WriteStartObject("topology");
+        w.WriteNumber("sockets", topology.Sockets);
+        w.WriteNumber("dies", topology.Dies);
+        w.WriteNumber("clusters", topology.Clusters);
+        w.WriteNumber("cores", topology.Cores);
+        w.WriteNumber("threads", topology.Threads);
+        w.WriteEndObject();
+    }
+
+    private static void WriteNuma(Utf8JsonWriter w, NumaTopology? numa)
+    {
+        w.WriteStartObject("numa");
+        w.WriteBoolean("faked", numa?.Faked ?? true);
+        w.WriteStartArray("cells");
+        foreach (var cell in numa?.Cells ?? [])
+        {
+            w.WriteStartObject();
+            w.WriteNumber("id", cell.Id);
+            w.WriteNumber("memory_kib", cell.MemoryKiB);
+            w.WriteStartArray("pages");
+            foreach (var pages in cell.Pages)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("size_kib", pages.SizeKiB);
+                w.WriteNumber("count", pages.Count);
+                if (pages.Free is { } free)
+                {
+                    w.WriteNumber("free", free);
+                }
+                else
+                {
+                    w.WriteNull("free");
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("distances");
+            foreach (var d in cell.Distances)
+            {
+                w.WriteNumber(d.NodeId.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Value);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartArray("cpus");
+            foreach (var cpu in cell.Cpus)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("id", cpu.Id);
+                w.WriteNumber("socket_id", cpu.SocketId);
+                w.WriteNumber("die_id", cpu.DieId);
+                w.WriteNumber("cluster_id", cpu.ClusterId);
+                w.WriteNumber("core_id", cpu.CoreId);
+                w.WriteString("siblings", cpu.Siblings.ToString());
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteGuest(Utf8JsonWriter w, GuestSection guest)
+    {
+        w.WriteStartObject();
+        w.WriteString("os_type", guest.OsType);
+        w.WriteString("arch", guest.Arch);
+        w.WriteNumber("wordsize", guest.WordSize);
+        WriteStringOrNull(w, "emulator", guest.Emulator);
+        WriteStringOrNull(w, "loader", guest.Loader);
+        w.WriteStartArray("machines");
+        foreach (var machine in guest.Machines)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", machine.Name);
+            WriteStringOrNull(w, "canonical", machine.Canonical);
+            w.WriteNumber("max_cpus", machine.MaxCpus);
+            w.WriteBoolean("deprecated", machine.Deprecated);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        JsonOutput.StringArray(w, "domain_types", guest.DomainTypes);
+        w.WriteStartArray("features");
+        foreach (var feature in guest.Features)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", feature.Name);
+            if (feature.DefaultOn is { } on)
+            {
+                w.WriteBoolean("default_on", on);
+            }
+
+            if (feature.Toggle is { } toggle)
+            {
+                w.WriteBoolean("toggle", toggle);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace CpuCompat.Host;
+
+/// <summary>
+/// The one way reports become JSON: an indented <see cref="Utf8JsonWriter"/> (no reflection, so NativeAOT-safe) whose
+/// text ends with a newline, and the shared <c>notes</c> array.
+/// </summary>
+internal static class JsonOutput
+{
+    /// <summary>Relaxed escaping keeps paths and &lt;, &gt; readable; the output is never embedded in HTML.</summary>
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Write(Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, Options))
+        {
+            body(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary><c>"notes": [{"code", "kind", "source", "reason", "text"}]</c>.</summary>
+    public static void Notes(Utf8JsonWriter w, IEnumerable<HostNote> notes)
+    {
+        w.WriteStartArray("notes");
+        foreach (var note in notes)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", note.Code);
+            w.WriteString("kind", note.Kind switch
+            {
+                HostNoteKind.Unavailable => "unavailable",
+                HostNoteKind.Substituted => "substituted",
+                _ => "omitted",
+            });
+            w.WriteString("source", note.Source);
+            w.WriteString("reason", note.Reason);
+            w.WriteString("text", note.ToString());
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    public static void StringArray(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,71 @@
+namespace CpuCompat.Host.Topology;
+
+/// <summary>The topology report as JSON (schema in <c>Topology/README.md</c>, version 1).</summary>
+public static class TopologyJsonWriter
+{
+    public const int SchemaVersion = 1;
+
+    public static string Format(TopologyReport report) => JsonOutput.Write(w =>
+    {
+        var h = report.Host;
+        w.WriteStartObject();
+        w.WriteNumber("schema_version", SchemaVersion);
+        w.WriteStartObject("host");
+        w.WriteNumber("sockets", h.Sockets);
+        w.WriteNumber("dies_per_socket", h.DiesPerSocket);
+        w.WriteNumber("clusters_per_die", h.ClustersPerDie);
+        w.WriteNumber("cores_per_cluster", h.CoresPerCluster);
+        w.WriteNumber("threads_per_core", h.ThreadsPerCore);
+        w.WriteNumber("logical_cpus", h.LogicalCpus);
+        w.WriteNumber("online_cpus", h.OnlineCpus);
+        w.WriteString("online_cpu_list", h.Online.ToString());
+        w.WriteBoolean("uniform", h.Uniform);
+        w.WriteNumber("numa_nodes", h.NumaNodes);
+        if (h.KvmMaxVcpus is { } kvm)
+        {
+            w.WriteNumber("kvm_max_vcpus", kvm);
+        }
+        else
+        {
+            w.WriteNull("kvm_max_vcpus");
+        }
+
+        w.WriteEndObject();
+        w.WriteNumber("max_vcpus_without_overcommit", report.MaxVcpusWithoutOvercommit);
+        if (report.Guest is { } guest)
+        {
+            w.WriteStartObject("guest");
+            w.WriteString("source", guest.Request.Source);
+            Capabilities.CapabilitiesJsonWriter.WriteTopology(w, guest.Request.Topology);
+            if (guest.Request.Vcpus is { } vcpus)
+            {
+                w.WriteNumber("vcpus", vcpus);
+            }
+            else
+            {
+                w.WriteNull("vcpus");
+            }
+
+            w.WriteNumber("total_vcpus", guest.Request.TotalVcpus);
+            w.WriteBoolean("fits", guest.Fits);
+            w.WriteStartArray("findings");
+            foreach (var finding in guest.Findings)
+            {
+                w.WriteStartObject();
+                w.WriteString("severity", finding.SeverityName);
+                w.WriteString("message", finding.Message);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("guest");
+        }
+
+        JsonOutput.Notes(w, report.Notes);
+        w.WriteEndObject();
+    });
+}
