@@ -13,7 +13,8 @@ public static class Cli
 {
     public static int Run(string[] args, TextWriter output, TextWriter error, TextReader? input = null)
     {
-        var context = new CliContext(output, error, input ?? TextReader.Null);
+        var terminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+        var context = new CliContext(output, error, input ?? TextReader.Null, terminal);
         var root = BuildRoot(context);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -56,6 +57,7 @@ public static class Cli
         DomainCpuCommands.HypervisorCpuBaseline(context),
         DomainCpuCommands.HypervisorCpuCompare(context),
         DbCommand.Create(context),
+        CompletionCommand.Create(context),
     };
 
     private static IEnumerable<string> CommandPath(Command command, RootCommand root)

@@ -7,8 +7,11 @@ namespace CpuCompat.Cli;
 /// What a command runs with: the console streams (injected, so tests run the real CLI in-process) and the
 /// conventions every command shares: whole outputs written at once, one clear line on stderr per error.
 /// </summary>
-internal sealed class CliContext(TextWriter output, TextWriter error, TextReader input)
+internal sealed class CliContext(TextWriter output, TextWriter error, TextReader input, bool errorIsTerminal = false)
 {
+    /// <summary>Whether stderr is an interactive terminal (progress output is shown only then).</summary>
+    public bool ErrorIsTerminal { get; } = errorIsTerminal;
+
     public TextWriter Out { get; } = output;
 
     public TextWriter Err { get; } = error;
@@ -25,6 +28,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
     /// <summary>Reports a user error on one line and returns <see cref="ExitCodes.BadInput"/>.</summary>
     public int Fail(string message)
     {
+        ClearProgressLine();
         Err.WriteLine($"cpucompat: {message}");
         return ExitCodes.BadInput;
     }
@@ -32,6 +36,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
     /// <summary>Reports a diagnostic (file:line:column: message) and returns <see cref="ExitCodes.BadInput"/>.</summary>
     public int Fail(Diagnostic diagnostic)
     {
+        ClearProgressLine();
         Err.WriteLine(diagnostic.ToString());
         return ExitCodes.BadInput;
     }
@@ -39,8 +44,18 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
     /// <summary>Reports an engine error; "incompatible" exits 1, everything else 2.</summary>
     public int Fail(CpuError error)
     {
+        ClearProgressLine();
         Err.WriteLine($"cpucompat: {error.Message}");
         return error.Kind == CpuErrorKind.Incompatible ? ExitCodes.Incompatible : ExitCodes.BadInput;
+    }
+
+    /// <summary>On a terminal, erases a progress line the error would otherwise be appended to.</summary>
+    private void ClearProgressLine()
+    {
+        if (ErrorIsTerminal)
+        {
+            Err.Write("\r\u001b[K");
+        }
     }
 
     /// <summary>Reads a whole input file; <c>-</c> reads standard input. On failure reports it and returns false.</summary>

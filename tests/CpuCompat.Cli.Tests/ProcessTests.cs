@@ -44,7 +44,12 @@ public sealed class ProcessTests
     [Fact]
     public void Help_has_an_example_for_every_command()
     {
-        foreach (var command in new[] { "host-model", "cpu-baseline", "cpu-compare", "update-cpu", "db import-cpumap", "db check", "db show", "db compile", "db export-cpumap" })
+        foreach (var command in new[]
+        {
+            "host-model", "cpu-baseline", "cpu-compare", "update-cpu", "feature", "explain", "convert", "capabilities", "topology",
+            "virt-check", "domcapabilities", "cpu-models", "hypervisor-cpu-baseline", "hypervisor-cpu-compare", "completion",
+            "db import-cpumap", "db check", "db show", "db compile", "db export-cpumap",
+        })
         {
             var result = CliRun.InProcess([.. command.Split(' '), "--help"]);
             Assert.Equal(0, result.ExitCode);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CpuCompat.Cli.Inputs;
 using CpuCompat.Cli.Json;
+using CpuCompat.Cli.Output;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Engine;
 using CpuCompat.Libvirt.Xml;
@@ -54,14 +55,19 @@ internal static class CpuBaselineCommand
 
             var inputs = new CpuInputs(context, engine, format);
             var cpus = new List<CpuDefinition>();
-            foreach (var path in parse.GetValue(files)!)
+            var paths = parse.GetValue(files)!;
+            using (var progress = new Progress(context.Err, context.ErrorIsTerminal, "reading CPUs", paths.Length))
             {
-                if (!inputs.TryReadCpus(path, CpuXmlType.Auto, out var found))
+                for (var i = 0; i < paths.Length; i++)
                 {
-                    return ExitCodes.BadInput;
-                }
+                    if (!inputs.TryReadCpus(paths[i], CpuXmlType.Auto, out var found))
+                    {
+                        return ExitCodes.BadInput;
+                    }
 
-                cpus.AddRange(found);
+                    cpus.AddRange(found);
+                    progress.Report(i + 1);
+                }
             }
 
             var result = engine.Baseline(cpus, migratable: parse.GetValue(migratable), expandFeatures: parse.GetValue(features));

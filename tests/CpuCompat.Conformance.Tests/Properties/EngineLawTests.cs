@@ -26,6 +26,15 @@ public sealed class EngineLawTests
             .ToArbitrary();
 
     [Fact]
+    public void The_laws_run_over_the_suites_and_the_dump_corpus()
+    {
+        var cpus = RealCpus.Require();
+        Assert.True(cpus.Count(c => c.Source.StartsWith("libvirt", StringComparison.Ordinal)) >= 40, "libvirt's suite CPUs are missing");
+        Assert.True(cpus.Count(c => c.Source.StartsWith("dump", StringComparison.Ordinal)) >= 480, "the cpuid-dumps corpus is missing");
+        Assert.True(cpus.Select(c => c.Vendor).Distinct().Count() >= 3, "expected CPUs of several vendors");
+    }
+
+    [Fact]
     public void Compare_of_a_cpu_with_itself_is_identical()
     {
         foreach (var cpu in RealCpus.Require())

@@ -3,6 +3,7 @@ using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Engine;
 using CpuCompat.Core.Engine.X86;
 using CpuCompat.Data;
+using CpuCompat.Formats;
 using CpuCompat.Libvirt.CpuData;
 using CpuCompat.TestSupport;
 
@@ -17,8 +18,9 @@ public sealed record RealCpu(string Source, CpuData Data, CpuDefinition Host)
 }
 
 /// <summary>
-/// The real CPUs the engine laws are checked over: every raw CPUID dump of libvirt's suites (both versions),
-/// decoded with the built-in database. Empty when the shared folder is absent.
+/// The real CPUs the engine laws are checked over: every raw CPUID dump of libvirt's suites (both versions) and of
+/// <c>cpuid-dumps</c> (about 490 CPUs from 486 to Zen 5), decoded with the built-in database as host CPUs; CPUs the
+/// map has no model for are left out. Empty when the shared folder is absent.
 /// </summary>
 public static class RealCpus
 {
@@ -69,6 +71,19 @@ public static class RealCpus
                 if (read.Data is { } data && DecodeHost(data) is { } host)
                 {
                     cpus.Add(new RealCpu($"libvirt {version} {name}", data, host));
+                }
+            }
+        }
+
+        var dumps = Path.Combine(SharedData.Root, "cpuid-dumps");
+        if (Directory.Exists(dumps))
+        {
+            foreach (var file in Directory.EnumerateFiles(dumps, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var input = CpuInputReader.Read(File.ReadAllText(file), file, InputFormat.Auto, DefaultDatabase.Value);
+                if (input.Data is { } data && DecodeHost(data) is { } host)
+                {
+                    cpus.Add(new RealCpu($"dump {Path.GetRelativePath(dumps, file)}", data, host));
                 }
             }
         }
