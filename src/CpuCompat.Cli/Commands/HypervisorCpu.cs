@@ -3,6 +3,7 @@ using CpuCompat.Cli.Inputs;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Engine;
 using CpuCompat.Host.Capabilities;
+using CpuCompat.Host.Kvm;
 using CpuCompat.Libvirt.Xml;
 
 namespace CpuCompat.Cli.Commands;
@@ -16,10 +17,10 @@ internal sealed record HypervisorCpu(CpuEngine Engine, CpuData Data, DomainCpuCa
 {
     /// <summary>Shown in the help of every command that relies on it.</summary>
     public const string NoQemuNote = """
-        Without a QEMU to ask, the answer rests on the host's CPUID and the CPU map: a model is usable when the host
-        has all of its features, and the host-model is libvirt's migratable guest decode of the CPUID data (what
-        libvirt's QEMU driver falls back to when QEMU cannot describe the host). QEMU/KVM may hide or emulate a
-        few features, so a real libvirtd can differ in those.
+        Without a QEMU to ask, the answer rests on what KVM can give a guest (KVM_GET_SUPPORTED_CPUID on this
+        machine's /dev/kvm; with --cpuid or without KVM, the CPUID data itself) and the CPU map: a model is usable
+        when all its features are there, and the host-model is libvirt's guest decode of that data. QEMU may still
+        hide or emulate a few features, so a real libvirtd with QEMU can differ in those.
         """;
 
     public static bool TryCreate(ParseResult parse, CliContext context, DatabaseOptions database, Option<string> inputFormat, HostData host, out HypervisorCpu result)
@@ -43,8 +44,21 @@ internal sealed record HypervisorCpu(CpuEngine Engine, CpuData Data, DomainCpuCa
             return false;
         }
 
-        var kvm = host.IsLive(parse) && File.Exists("/dev/kvm");
-        result = new HypervisorCpu(engine, data, DomainCpuBuilder.Build(x86, data, kvm), kvm);
+        // On this machine with KVM, a guest gets what KVM supports, not the whole CPUID.
+        var device = host.IsLive(parse) ? LinuxKvmDevice.TryCreate() : null;
+        if (device is not null)
+        {
+            if (KvmGuestCpuid.Read(device, data, x86.Database, out var failure) is { } guestData)
+            {
+                data = guestData;
+            }
+            else
+            {
+                context.Err.WriteLine($"cpucompat: note: {failure}; using the host's CPUID instead of what KVM supports");
+            }
+        }
+
+        result = new HypervisorCpu(engine, data, DomainCpuBuilder.Build(x86, data, device is not null), device is not null);
         return true;
     }
 

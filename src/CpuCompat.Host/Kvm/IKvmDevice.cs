@@ -18,6 +18,12 @@ public interface IKvmDevice
     /// <summary>A feature MSR through <c>KVM_GET_MSRS</c> on the system descriptor; null when KVM does not expose it.</summary>
     ulong? ReadFeatureMsr(uint index);
 
+    /// <summary>
+    /// <c>KVM_GET_SUPPORTED_CPUID</c>: the CPUID leaves and bits KVM can give a guest on this host (what QEMU's
+    /// <c>host</c> model is built from). Null with a reason when it cannot be asked.
+    /// </summary>
+    CpuData? GetSupportedCpuid(out string? failure);
+
     /// <summary><c>KVM_CAP_MAX_VCPUS</c>, else <c>KVM_CAP_NR_VCPUS</c>, else 4 (the kernel's documented default); null when unusable.</summary>
     int? MaxVcpus();
 }

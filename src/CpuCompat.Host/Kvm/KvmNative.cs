@@ -19,6 +19,12 @@ internal static partial class KvmNative
     // _IOWR(KVMIO, 0x88, struct kvm_msrs): struct kvm_msrs is 8 bytes (nmsrs, pad) before its entries.
     public const nuint KvmGetMsrs = 0xC008AE88;
 
+    // _IOWR(KVMIO, 0x05, struct kvm_cpuid2): 8 bytes (nent, padding) before its 40-byte entries.
+    public const nuint KvmGetSupportedCpuid = 0xC008AE05;
+
+    /// <summary>errno when the buffer of KVM_GET_SUPPORTED_CPUID is too small.</summary>
+    public const int E2Big = 7;
+
     public const nint KvmCapNrVcpus = 9;
     public const nint KvmCapTscControl = 60;
     public const nint KvmCapMaxVcpus = 66;
@@ -45,4 +51,7 @@ internal static partial class KvmNative
 
     [LibraryImport(LibC, EntryPoint = "ioctl", SetLastError = true)]
     public static partial int Ioctl(int fd, nuint request, ref OneMsr argument);
+
+    [LibraryImport(LibC, EntryPoint = "ioctl", SetLastError = true)]
+    public static partial int Ioctl(int fd, nuint request, ref byte argument);
 }

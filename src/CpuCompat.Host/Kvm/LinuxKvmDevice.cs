@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using CpuCompat.Core.Cpu;
+using CpuCompat.Core.Database;
 
 namespace CpuCompat.Host.Kvm;
 
@@ -95,6 +96,71 @@ public sealed class LinuxKvmDevice : IKvmDevice
             CloseAll(kvm);
         }
     }
+
+    public CpuData? GetSupportedCpuid(out string? failure)
+    {
+        failure = null;
+        var kvm = -1;
+        try
+        {
+            if ((kvm = Open(out failure)) < 0)
+            {
+                return null;
+            }
+
+            // The caller sizes the buffer; KVM answers E2BIG until it is large enough (about 60 entries today).
+            for (var entries = 128; entries <= 4096; entries *= 2)
+            {
+                var buffer = new byte[8 + (entries * EntrySize)];
+                BitConverter.TryWriteBytes(buffer.AsSpan(0, 4), (uint)entries);
+                if (KvmNative.Ioctl(kvm, KvmNative.KvmGetSupportedCpuid, ref buffer[0]) < 0)
+                {
+                    if (Marshal.GetLastPInvokeError() == KvmNative.E2Big)
+                    {
+                        continue;
+                    }
+
+                    failure = $"KVM_GET_SUPPORTED_CPUID failed ({Errno()})";
+                    return null;
+                }
+
+                return ParseCpuid2(buffer);
+            }
+
+            failure = "KVM_GET_SUPPORTED_CPUID wants more than 4096 entries";
+            return null;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            failure = "the C library could not be called";
+            return null;
+        }
+        finally
+        {
+            CloseAll(kvm);
+        }
+    }
+
+    /// <summary><c>struct kvm_cpuid_entry2</c>: function, index, flags, eax, ebx, ecx, edx, 3 padding words.</summary>
+    private const int EntrySize = 40;
+
+    /// <summary>Reads a filled <c>struct kvm_cpuid2</c>: a count, padding, then the entries.</summary>
+    internal static CpuData ParseCpuid2(ReadOnlySpan<byte> buffer)
+    {
+        var count = (int)Math.Min(Word(buffer, 0), (uint)((buffer.Length - 8) / EntrySize));
+        var slots = new List<DataSlot>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var at = 8 + (i * EntrySize);
+            slots.Add(new DataSlot(
+                DataKey.Cpuid(Word(buffer, at), Word(buffer, at + 4)),
+                new Registers(Word(buffer, at + 12), Word(buffer, at + 16), Word(buffer, at + 20), Word(buffer, at + 24))));
+        }
+
+        return CpuData.From(slots);
+    }
+
+    private static uint Word(ReadOnlySpan<byte> buffer, int at) => BitConverter.ToUInt32(buffer.Slice(at, 4));
 
     public int? MaxVcpus()
     {

@@ -61,6 +61,12 @@ public sealed class HostCpuDataTests
         public ulong? ReadFeatureMsr(uint index) => index == 0x10a ? 0x2bUL : null;
 
         public int? MaxVcpus() => null;
+
+        public CpuData? GetSupportedCpuid(out string? failure)
+        {
+            failure = "no";
+            return null;
+        }
     }
 
     [Fact]

@@ -58,16 +58,17 @@ public sealed partial class X86Driver
     }
 
     /// <summary>
-    /// The host-model CPU libvirt's QEMU driver reports in domain capabilities when it has to rely on CPUID: the
-    /// migratable guest decode of the host's data among the usable-or-blocked models, without the features QEMU
-    /// cannot give a guest.
+    /// The host-model CPU libvirt's QEMU driver reports in domain capabilities: the guest decode of what the
+    /// hypervisor can give a guest among the usable-or-blocked models, without the features QEMU cannot give a
+    /// guest. Domain capabilities report the full CPU (<paramref name="migratable"/> false); a host-model guest is
+    /// started with the migratable one.
     /// </summary>
-    public Outcome<CpuDefinition> HostModel(X86Input data, AllowedModels? allowed = null)
+    public Outcome<CpuDefinition> HostModel(X86Input data, AllowedModels? allowed = null, bool migratable = false)
     {
         allowed ??= new AllowedModels(ModelSupport(data).Select(s => new AllowedModel(
             s.Model.Name, s.Usable ? ModelUsability.Yes : ModelUsability.No, s.Blockers)));
         var stub = CpuDefinition.NewGuest() with { Mode = CpuMode.HostModel, Match = CpuMatch.Exact, Fallback = CpuFallback.Forbid };
-        var decoded = Decode(new X86DecodeRequest(stub, data) { Allowed = allowed, Migratable = true });
+        var decoded = Decode(new X86DecodeRequest(stub, data) { Allowed = allowed, Migratable = migratable });
         if (!decoded.Succeeded)
         {
             return decoded.Error;
