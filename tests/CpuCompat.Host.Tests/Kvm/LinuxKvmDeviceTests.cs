@@ -33,4 +33,15 @@ public sealed class LinuxKvmDeviceTests
             Assert.NotNull(tsc.Scaling);
         }
     }
+
+    [Fact]
+    public void KVM_supported_cpuid_is_a_subset_of_what_a_guest_can_see()
+    {
+        var supported = Device().GetSupportedCpuid(out var failure);
+        Assert.True(supported is not null, failure);
+
+        // Leaf 0 and leaf 1 are always there; the hypervisor bit is set: KVM offers guests that bit.
+        Assert.NotEqual(0u, supported![Core.Database.DataKey.Cpuid(0)].Eax);
+        Assert.NotEqual(0u, supported[Core.Database.DataKey.Cpuid(1)].Ecx & 0x80000000);
+    }
 }
