@@ -8,7 +8,7 @@ namespace CpuCompat.Host;
 /// The one way reports become JSON: an indented <see cref="Utf8JsonWriter"/> (no reflection, so NativeAOT-safe) whose
 /// text ends with a newline, and the shared <c>notes</c> array.
 /// </summary>
-internal static class JsonOutput
+public static class JsonOutput
 {
     /// <summary>Relaxed escaping keeps paths and &lt;, &gt; readable; the output is never embedded in HTML.</summary>
     private static readonly JsonWriterOptions Options = new()

@@ -40,13 +40,12 @@ internal static class ConvertCommand
         database.AddTo(command);
         command.SetAction(parse =>
         {
-            if (!database.TryLoad(parse, context, out var db) || !CliOptions.TryGetInputFormat(parse, inputFormat, context, out var format))
+            if (!database.TryStart(parse, context, inputFormat, out var engine, out var inputs))
             {
                 return ExitCodes.BadInput;
             }
 
-            var engine = new CpuEngine(db);
-            var inputs = new CpuInputs(context, engine, format);
+            var db = engine.Database;
             var path = parse.GetValue(file)!;
             var target = parse.GetValue(to)!;
             if (!inputs.TryRead(path, CpuXmlType.Auto, out var input))

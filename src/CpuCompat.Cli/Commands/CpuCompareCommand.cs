@@ -43,18 +43,12 @@ internal static class CpuCompareCommand
         database.AddTo(command);
         command.SetAction(parse =>
         {
-            if (!database.TryLoad(parse, context, out var db))
+            if (!database.TryStart(parse, context, inputFormat, out var engine, out var inputs))
             {
                 return ExitCodes.BadInput;
             }
 
-            var engine = new CpuEngine(db);
-            if (!CliOptions.TryGetInputFormat(parse, inputFormat, context, out var format))
-            {
-                return ExitCodes.BadInput;
-            }
-
-            var inputs = new CpuInputs(context, engine, format);
+            var db = engine.Database;
             var path = parse.GetValue(file)!;
             CpuDefinition hostCpu;
             if (parse.GetValue(host) is { } hostPath)

@@ -147,14 +147,13 @@ internal static class DomainCpuCommands
         database.AddTo(command);
         command.SetAction(parse =>
         {
-            if (!HypervisorCpu.TryCreate(parse, context, database, inputFormat, host, out var hv)
-                || !CliOptions.TryGetInputFormat(parse, inputFormat, context, out var format))
+            if (!HypervisorCpu.TryCreate(parse, context, database, inputFormat, host, out var hv))
             {
                 return ExitCodes.BadInput;
             }
 
             // libvirt reads these CPUs as host CPUs; a domain capabilities host-model then keeps its required features.
-            if (!hv.Inputs(context, format).TryReadCpus(parse.GetValue(file)!, CpuXmlType.Host, out var cpus))
+            if (!hv.Inputs.TryReadCpus(parse.GetValue(file)!, CpuXmlType.Host, out var cpus))
             {
                 return ExitCodes.BadInput;
             }
@@ -194,14 +193,13 @@ internal static class DomainCpuCommands
         database.AddTo(command);
         command.SetAction(parse =>
         {
-            if (!HypervisorCpu.TryCreate(parse, context, database, inputFormat, host, out var hv)
-                || !CliOptions.TryGetInputFormat(parse, inputFormat, context, out var format))
+            if (!HypervisorCpu.TryCreate(parse, context, database, inputFormat, host, out var hv))
             {
                 return ExitCodes.BadInput;
             }
 
             var path = parse.GetValue(file)!;
-            if (!hv.Inputs(context, format).TryReadCpu(path, CpuXmlType.Auto, out var cpu))
+            if (!hv.Inputs.TryReadCpu(path, CpuXmlType.Auto, out var cpu))
             {
                 return ExitCodes.BadInput;
             }

@@ -34,18 +34,12 @@ internal static class ExplainCommand
         database.AddTo(command);
         command.SetAction(parse =>
         {
-            if (!database.TryLoad(parse, context, out var db))
+            if (!database.TryStart(parse, context, inputFormat, out var engine, out var inputs))
             {
                 return ExitCodes.BadInput;
             }
 
-            var engine = new CpuEngine(db);
-            if (!CliOptions.TryGetInputFormat(parse, inputFormat, context, out var format))
-            {
-                return ExitCodes.BadInput;
-            }
-
-            var inputs = new CpuInputs(context, engine, format);
+            var db = engine.Database;
             if (engine.X86 is not { } x86)
             {
                 return context.Fail("the database has no x86 models");

@@ -44,18 +44,12 @@ internal static class HostModelCommand
         database.AddTo(command);
         command.SetAction(parse =>
         {
-            if (!database.TryLoad(parse, context, out var db))
+            if (!database.TryStart(parse, context, inputFormat, out var engine, out var inputs))
             {
                 return ExitCodes.BadInput;
             }
 
-            var engine = new CpuEngine(db);
-            if (!CliOptions.TryGetInputFormat(parse, inputFormat, context, out var format))
-            {
-                return ExitCodes.BadInput;
-            }
-
-            var inputs = new CpuInputs(context, engine, format);
+            var db = engine.Database;
             var asGuest = parse.GetValue(guest);
             var modelsPath = parse.GetValue(models);
             if (modelsPath is not null && !asGuest)

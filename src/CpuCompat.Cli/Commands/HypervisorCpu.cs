@@ -13,7 +13,7 @@ namespace CpuCompat.Cli.Commands;
 /// no QEMU to ask): the domain capabilities' CPU part. Shared by <c>domcapabilities</c>, <c>cpu-models</c> and the
 /// <c>hypervisor-cpu-*</c> commands.
 /// </summary>
-internal sealed record HypervisorCpu(CpuEngine Engine, CpuData Data, DomainCpuCapabilities Capabilities, bool Kvm)
+internal sealed record HypervisorCpu(CpuEngine Engine, CpuInputs Inputs, CpuData Data, DomainCpuCapabilities Capabilities, bool Kvm)
 {
     /// <summary>Shown in the help of every command that relies on it.</summary>
     public const string NoQemuNote = """
@@ -26,19 +26,17 @@ internal sealed record HypervisorCpu(CpuEngine Engine, CpuData Data, DomainCpuCa
     public static bool TryCreate(ParseResult parse, CliContext context, DatabaseOptions database, Option<string> inputFormat, HostData host, out HypervisorCpu result)
     {
         result = null!;
-        if (!database.TryLoad(parse, context, out var db) || !CliOptions.TryGetInputFormat(parse, inputFormat, context, out var format))
+        if (!database.TryStart(parse, context, inputFormat, out var engine, out var inputs))
         {
             return false;
         }
 
-        var engine = new CpuEngine(db);
         if (engine.X86 is not { } x86)
         {
             context.Fail("the database has no x86 models");
             return false;
         }
 
-        var inputs = new CpuInputs(context, engine, format);
         if (!host.TryRead(parse, context, engine, inputs, out var data))
         {
             return false;
@@ -58,11 +56,9 @@ internal sealed record HypervisorCpu(CpuEngine Engine, CpuData Data, DomainCpuCa
             }
         }
 
-        result = new HypervisorCpu(engine, data, DomainCpuBuilder.Build(x86, data, device is not null), device is not null);
+        result = new HypervisorCpu(engine, inputs, data, DomainCpuBuilder.Build(x86, data, device is not null), device is not null);
         return true;
     }
-
-    public CpuInputs Inputs(CliContext context, Formats.InputFormat format) => new(context, Engine, format);
 
     /// <summary>The host-model CPU, which hypervisor-cpu-compare compares against.</summary>
     public CpuDefinition? HostModel => Capabilities.HostModel;

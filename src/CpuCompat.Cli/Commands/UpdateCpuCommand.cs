@@ -48,18 +48,12 @@ internal static class UpdateCpuCommand
         database.AddTo(command);
         command.SetAction(parse =>
         {
-            if (!database.TryLoad(parse, context, out var db))
+            if (!database.TryStart(parse, context, inputFormat, out var engine, out var inputs))
             {
                 return ExitCodes.BadInput;
             }
 
-            var engine = new CpuEngine(db);
-            if (!CliOptions.TryGetInputFormat(parse, inputFormat, context, out var format))
-            {
-                return ExitCodes.BadInput;
-            }
-
-            var inputs = new CpuInputs(context, engine, format);
+            var db = engine.Database;
             var guestPath = parse.GetValue(guestFile)!;
             if (!context.TryReadText(guestPath, out var text))
             {

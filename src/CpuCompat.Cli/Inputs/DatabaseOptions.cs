@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CpuCompat.Core.Binding;
 using CpuCompat.Core.Database;
+using CpuCompat.Core.Engine;
 using CpuCompat.Core.Serialization;
 using CpuCompat.Data;
 using CpuCompat.Language.Compilation;
@@ -38,6 +39,24 @@ internal sealed class DatabaseOptions
         command.Options.Add(CpuMap);
         command.Options.Add(Database);
         command.Options.Add(LibvirtVersion);
+    }
+
+    /// <summary>
+    /// The start of every command that reads CPUs: the database, an engine over it, and an input reader for the
+    /// format <paramref name="inputFormat"/> names. Reports problems and returns false.
+    /// </summary>
+    public bool TryStart(ParseResult parse, CliContext context, Option<string> inputFormat, out CpuEngine engine, out CpuInputs inputs)
+    {
+        engine = null!;
+        inputs = null!;
+        if (!TryLoad(parse, context, out var db) || !CliOptions.TryGetInputFormat(parse, inputFormat, context, out var format))
+        {
+            return false;
+        }
+
+        engine = new CpuEngine(db);
+        inputs = new CpuInputs(context, engine, format);
+        return true;
     }
 
     /// <summary>Loads the database the options name; reports problems and returns false.</summary>

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using CpuCompat.Host;
 
 namespace CpuCompat.Cli.Json;
 
@@ -9,18 +9,8 @@ namespace CpuCompat.Cli.Json;
 /// </summary>
 internal static class JsonText
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true };
-
-    public static string Write(Action<Utf8JsonWriter> body)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Options))
-        {
-            body(writer);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+    /// <summary>One JSON document, written the way every command writes JSON (<see cref="JsonOutput"/>).</summary>
+    public static string Write(Action<Utf8JsonWriter> body) => JsonOutput.Write(body);
 
     public static void WriteStrings(this Utf8JsonWriter writer, string property, IEnumerable<string> values)
     {
