@@ -66,7 +66,7 @@ internal static class DbCheckCommand
 
             if (compiled.Database is { } db)
             {
-                text.Append($"ok: {DbImportCpumapCommand.Summary(db)}");
+                text.Append($"ok: {DatabaseSummary.Text(db)}");
                 text.Append(warnings > 0 ? $" ({warnings} warnings)\n" : "\n");
             }
 

@@ -12,6 +12,7 @@ internal static class DbCompileCommand
     {
         var paths = new Argument<string[]>("PATH") { Description = "DSL files or directories.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>(CliConstants.Output) { Description = "The .ccdb file to write.", HelpName = "FILE", Required = true };
+        var json = CliOptions.Json();
         var command = new Command("compile", """
             Compile DSL files into a binary database (.ccdb) that any command loads with --database without parsing.
 
@@ -19,7 +20,7 @@ internal static class DbCompileCommand
               cpucompat db compile data/ my-models.ccl --output fleet.ccdb
             """)
         {
-            paths, output,
+            paths, output, json,
         };
         command.SetAction(parse =>
         {
@@ -45,7 +46,9 @@ internal static class DbCompileCommand
                 return context.Fail($"cannot write {file}: {CliContext.Describe(e)}");
             }
 
-            context.Write($"compiled {DbImportCpumapCommand.Summary(compiled.Database)} -> {file}\n");
+            context.Write(parse.GetValue(json)
+                ? DatabaseSummary.Json("compile", null, file, null, compiled.Database)
+                : $"compiled {DatabaseSummary.Text(compiled.Database)} -> {file}\n");
             return ExitCodes.Success;
         });
         return command;

@@ -11,6 +11,7 @@ internal static class DbExportCpumapCommand
     public static Command Create(CliContext context)
     {
         var output = new Option<string>(CliConstants.Output) { Description = "The directory to write index.xml and the map files into.", HelpName = "DIR", Required = true };
+        var json = CliOptions.Json();
         var database = new DatabaseOptions();
         var command = new Command("export-cpumap", """
             Write the database (built-in, or chosen with --database) as a libvirt cpu_map directory, so that libvirt can
@@ -20,7 +21,7 @@ internal static class DbExportCpumapCommand
               cpucompat db export-cpumap --database data/ --output /tmp/cpu_map
             """)
         {
-            output,
+            output, json,
         };
         database.AddTo(command);
         command.SetAction(parse =>
@@ -46,7 +47,9 @@ internal static class DbExportCpumapCommand
                 context.Err.WriteLine(warning);
             }
 
-            context.Write($"exported {DbImportCpumapCommand.Summary(db)} -> {rendered.Files.Length} files in {dir}\n");
+            context.Write(parse.GetValue(json)
+                ? DatabaseSummary.Json("export-cpumap", db.Source, dir, rendered.Files.Length, db)
+                : $"exported {DatabaseSummary.Text(db)} -> {rendered.Files.Length} files in {dir}\n");
             return ExitCodes.Success;
         });
         return command;

@@ -27,6 +27,7 @@ internal static class DbImportCpumapCommand
             Description = "Read the map as this libvirt version's (default: recognised from the map).",
             HelpName = "VERSION",
         };
+        var json = CliOptions.Json();
         var command = new Command("import-cpumap", """
             Import a libvirt cpu_map directory: write its vendors, features and models as CpuCompat DSL, one file per
             model family, in the map's order. This is how data/ is made from libvirt's map.
@@ -35,7 +36,7 @@ internal static class DbImportCpumapCommand
               cpucompat db import-cpumap /usr/share/libvirt/cpu_map --output my-data
             """)
         {
-            directory, output, version,
+            directory, output, version, json,
         };
         command.SetAction(parse =>
         {
@@ -82,17 +83,13 @@ internal static class DbImportCpumapCommand
                 return context.Fail($"cannot write {outDir}: {CliContext.Describe(e)}");
             }
 
-            context.Write($"imported {source}: {Summary(bound.Database)} -> {files.Count} files in {outDir}\n");
+            context.Write(parse.GetValue(json)
+                ? DatabaseSummary.Json("import-cpumap", source, outDir, files.Count, bound.Database)
+                : $"imported {source}: {DatabaseSummary.Text(bound.Database)} -> {files.Count} files in {outDir}\n");
             return ExitCodes.Success;
         });
         return command;
     }
-
-    internal static string Summary(CpuDatabase db) => string.Join("; ", db.Architectures.Select(a =>
-        $"{ArchNames.DslName(a.Family)} {a.Vendors.Length} vendors, {a.Features.Length} features, {a.Models.Length} models"
-        + (a.Rules.IsEmpty ? "" : $", {a.Rules.Length} rules")
-        + (a.Dependencies.IsEmpty ? "" : $", {a.Dependencies.Length} dependencies")
-        + (a.Pools.IsEmpty ? "" : $", {a.Pools.Length} pools")));
 
     private static bool IsGenerated(string path)
     {

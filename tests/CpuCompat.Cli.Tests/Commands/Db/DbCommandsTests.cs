@@ -77,6 +77,18 @@ public sealed class DbCommandsTests
     }
 
     [Fact]
+    public void Compile_reports_what_it_wrote_in_json()
+    {
+        using var dir = new TempDir();
+        var result = CliRun.InProcess("db", "compile", Repo.Path("data"), "--output", dir.File("db.ccdb"), "--json");
+        using var doc = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        var x86 = doc.RootElement.GetProperty("architectures")[0];
+        Assert.Equal("x86_64", x86.GetProperty("arch").GetString());
+        Assert.Equal(150, x86.GetProperty("models").GetInt32());
+        Assert.Equal("11.3.0", doc.RootElement.GetProperty("libvirt").GetString());
+    }
+
+    [Fact]
     public void Exported_cpu_map_loads_back_as_the_same_database()
     {
         using var dir = new TempDir();
