@@ -91,7 +91,8 @@ internal sealed class X86Decoder(ArchDatabase db)
         return null;
     }
 
-    private (FeatureSet Features, FeatureSet Partial) ApplyRules(X86Input data, VendorDefinition? vendor, DecodeTrace? trace)
+    /// <summary>The data's features after the rules that apply to it (the broken-TSX quirk), as decoding sees them.</summary>
+    internal (FeatureSet Features, FeatureSet Partial) ApplyRules(X86Input data, VendorDefinition? vendor, DecodeTrace? trace)
     {
         var (features, partial) = (data.Features, data.PartialFeatures);
         if (db.Rules.IsEmpty)

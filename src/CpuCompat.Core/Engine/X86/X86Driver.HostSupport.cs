@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
-using CpuCompat.Core.Database.Rules;
 using CpuCompat.Core.Features;
 
 namespace CpuCompat.Core.Engine.X86;
@@ -23,19 +22,7 @@ public sealed partial class X86Driver
     /// The features of CPU data after the database's rules (the broken-TSX quirk), which is what the host really
     /// offers a guest.
     /// </summary>
-    public FeatureSet EffectiveFeatures(X86Input data)
-    {
-        var vendor = DetectVendor(data.Leaf0);
-        var s = CpuSignature.FromEax(data.Leaf1Eax);
-        var facts = new RuleFacts(vendor?.Id, data.MaskedSignature != 0, s.Family, s.Model, s.Stepping, data.Features);
-        var features = data.Features;
-        foreach (var rule in Database.Rules.Where(r => r.AppliesTo(facts)))
-        {
-            features = features.Except(rule.Drop);
-        }
-
-        return features;
-    }
+    public FeatureSet EffectiveFeatures(X86Input data) => _decoder.ApplyRules(data, DetectVendor(data.Leaf0), null).Features;
 
     /// <summary>
     /// For every model of the database, in map order: usable when the host has all of the model's features (and
