@@ -28,6 +28,57 @@ public static class JsonOutput
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
+    /// <summary>A string property, or <c>null</c> when there is no value (schemas never leave a property out).</summary>
+    public static void WriteStringOrNull(this Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    /// <summary>A number property, or <c>null</c> when there is no value.</summary>
+    public static void WriteNumberOrNull(this Utf8JsonWriter w, string name, ulong? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <summary>A boolean property, or <c>null</c> when there is no value.</summary>
+    public static void WriteBooleanOrNull(this Utf8JsonWriter w, string name, bool? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteBoolean(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <summary>An array of strings.</summary>
+    public static void WriteStrings(this Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
     /// <summary><c>"notes": [{"code", "kind", "source", "reason", "text"}]</c>.</summary>
     public static void Notes(Utf8JsonWriter w, IEnumerable<HostNote> notes)
     {

@@ -8,6 +8,8 @@ using CpuCompat.Core.Engine;
 using CpuCompat.Host.Capabilities;
 using CpuCompat.Libvirt.Xml;
 
+using CpuCompat.Host;
+
 namespace CpuCompat.Cli.Commands;
 
 /// <summary>
@@ -243,9 +245,9 @@ internal static class DomainCpuCommands
         {
             w.WriteStartObject();
             w.WriteString("name", m.Name);
-            w.WriteNullableString("vendor", m.Vendor);
+            w.WriteStringOrNull("vendor", m.Vendor);
             w.WriteBoolean("usable", m.Usable);
-            w.WriteNullableString("canonical", m.Canonical);
+            w.WriteStringOrNull("canonical", m.Canonical);
             w.WriteStrings("blockers", m.Blockers.IsDefault ? [] : m.Blockers);
             w.WriteEndObject();
         }

@@ -6,6 +6,8 @@ using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Engine;
 using CpuCompat.Core.Engine.X86;
 
+using CpuCompat.Host;
+
 namespace CpuCompat.Cli.Commands;
 
 /// <summary><c>cpucompat explain --cpuid FILE [--guest] [--models FILE]</c>: why host-model decoding chose its model.</summary>
@@ -133,15 +135,15 @@ internal static class ExplainCommand
     {
         w.WriteStartObject();
         w.WriteString("decode", guest ? "guest" : "host");
-        w.WriteNullableString("vendor", vendor);
+        w.WriteStringOrNull("vendor", vendor);
         w.WriteStartObject("signature");
         w.WriteNumber("family", signature.Family);
         w.WriteNumber("model", signature.Model);
         w.WriteNumber("stepping", signature.Stepping);
         w.WriteEndObject();
         w.WriteStrings("rules_applied", trace.AppliedRules);
-        w.WriteNullableString("chosen", decoded.Succeeded ? decoded.Value.Model : null);
-        w.WriteNullableString("error", decoded.Error?.Message);
+        w.WriteStringOrNull("chosen", decoded.Succeeded ? decoded.Value.Model : null);
+        w.WriteStringOrNull("error", decoded.Error?.Message);
         w.WriteStartArray("candidates");
         foreach (var step in trace.Steps)
         {

@@ -8,6 +8,8 @@ using CpuCompat.Core.Database;
 using CpuCompat.Core.Diagnostics;
 using CpuCompat.Core.Engine;
 
+using CpuCompat.Host;
+
 namespace CpuCompat.Cli.Commands;
 
 /// <summary><c>cpucompat feature NAME [--json]</c>: one feature under every name it goes by, where it lives, and who has it.</summary>
@@ -141,7 +143,7 @@ internal static class FeatureCommand
         {
             w.WriteStartObject();
             w.WriteString("name", a.Name);
-            w.WriteNullableString("source", a.Source);
+            w.WriteStringOrNull("source", a.Source);
             w.WriteEndObject();
         }
 

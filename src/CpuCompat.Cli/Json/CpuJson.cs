@@ -3,6 +3,8 @@ using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Diagnostics;
 using CpuCompat.Core.Engine;
 
+using CpuCompat.Host;
+
 namespace CpuCompat.Cli.Json;
 
 /// <summary>The JSON forms shared by several commands: a CPU definition, a compare verdict, diagnostics.</summary>
@@ -13,14 +15,14 @@ internal static class CpuJson
     {
         w.WriteStartObject();
         w.WriteString("type", cpu.Type == CpuType.Host ? "host" : "guest");
-        w.WriteNullableString("mode", cpu.Mode?.Name());
-        w.WriteNullableString("match", cpu.Type == CpuType.Guest ? cpu.Match.Name() : null);
-        w.WriteNullableString("check", cpu.Check == CpuCheck.Default ? null : cpu.Check.Name());
-        w.WriteNullableString("fallback", cpu.Type == CpuType.Guest && cpu.Model is not null ? cpu.Fallback.Name() : null);
-        w.WriteNullableString("model", cpu.Model);
-        w.WriteNullableString("vendor", cpu.Vendor);
-        w.WriteNullableString("vendor_id", cpu.VendorId);
-        w.WriteNullableString("arch", cpu.Arch);
+        w.WriteStringOrNull("mode", cpu.Mode?.Name());
+        w.WriteStringOrNull("match", cpu.Type == CpuType.Guest ? cpu.Match.Name() : null);
+        w.WriteStringOrNull("check", cpu.Check == CpuCheck.Default ? null : cpu.Check.Name());
+        w.WriteStringOrNull("fallback", cpu.Type == CpuType.Guest && cpu.Model is not null ? cpu.Fallback.Name() : null);
+        w.WriteStringOrNull("model", cpu.Model);
+        w.WriteStringOrNull("vendor", cpu.Vendor);
+        w.WriteStringOrNull("vendor_id", cpu.VendorId);
+        w.WriteStringOrNull("arch", cpu.Arch);
         if (cpu.Signature is { Family: not 0 } s)
         {
             w.WriteStartObject("signature");
@@ -54,7 +56,7 @@ internal static class CpuJson
         {
             w.WriteStartObject();
             w.WriteString("name", f.Name);
-            w.WriteNullableString("policy", f.Policy?.Name());
+            w.WriteStringOrNull("policy", f.Policy?.Name());
             w.WriteEndObject();
         }
 
@@ -73,7 +75,7 @@ internal static class CpuJson
             CompareResult.Superset => "superset",
             _ => "incompatible",
         });
-        w.WriteNullableString("reason", outcome.Reason);
+        w.WriteStringOrNull("reason", outcome.Reason);
         w.WriteStrings("features", outcome.Features);
         w.WriteEndObject();
     });

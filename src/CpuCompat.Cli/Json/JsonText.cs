@@ -11,27 +11,4 @@ internal static class JsonText
 {
     /// <summary>One JSON document, written the way every command writes JSON (<see cref="JsonOutput"/>).</summary>
     public static string Write(Action<Utf8JsonWriter> body) => JsonOutput.Write(body);
-
-    public static void WriteStrings(this Utf8JsonWriter writer, string property, IEnumerable<string> values)
-    {
-        writer.WriteStartArray(property);
-        foreach (var v in values)
-        {
-            writer.WriteStringValue(v);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    public static void WriteNullableString(this Utf8JsonWriter writer, string property, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(property);
-        }
-        else
-        {
-            writer.WriteString(property, value);
-        }
-    }
 }

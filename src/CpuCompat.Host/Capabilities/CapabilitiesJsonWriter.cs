@@ -34,7 +34,7 @@ public static class CapabilitiesJsonWriter
     private static void WriteHost(Utf8JsonWriter w, HostSection host)
     {
         w.WriteStartObject("host");
-        WriteStringOrNull(w, "uuid", host.Uuid);
+        w.WriteStringOrNull("uuid", host.Uuid);
         WriteCpu(w, host);
         JsonOutput.StringArray(w, "power_management", host.PowerManagement);
         w.WriteBoolean("iommu", host.Iommu);
@@ -50,7 +50,7 @@ public static class CapabilitiesJsonWriter
             w.WriteNull("migration");
         }
 
-        WriteStringOrNull(w, "netprefix", host.NetPrefix);
+        w.WriteStringOrNull("netprefix", host.NetPrefix);
         WriteNuma(w, host.Numa);
         w.WriteStartArray("cache");
         foreach (var bank in host.Caches)
@@ -91,16 +91,9 @@ public static class CapabilitiesJsonWriter
         w.WriteStartObject("cpu");
         w.WriteString("arch", host.Arch);
         JsonOutput.StringArray(w, "host_features", host.CpuFlags);
-        WriteStringOrNull(w, "model", cpu?.Model);
-        WriteStringOrNull(w, "vendor", cpu?.Vendor);
-        if (cpu is { Microcode: not 0 })
-        {
-            w.WriteNumber("microcode", cpu.Microcode);
-        }
-        else
-        {
-            w.WriteNull("microcode");
-        }
+        w.WriteStringOrNull("model", cpu?.Model);
+        w.WriteStringOrNull("vendor", cpu?.Vendor);
+        w.WriteNumberOrNull("microcode", cpu is { Microcode: not 0 } ? cpu.Microcode : null);
 
         if (cpu?.Signature is { Family: not 0 } s)
         {
@@ -119,14 +112,7 @@ public static class CapabilitiesJsonWriter
         {
             w.WriteStartObject("tsc");
             w.WriteNumber("frequency", tsc.Frequency);
-            if (tsc.Scaling is { } scaling)
-            {
-                w.WriteBoolean("scaling", scaling);
-            }
-            else
-            {
-                w.WriteNull("scaling");
-            }
+            w.WriteBooleanOrNull("scaling", tsc.Scaling);
 
             w.WriteEndObject();
         }
@@ -136,14 +122,7 @@ public static class CapabilitiesJsonWriter
         }
 
         WriteTopology(w, cpu?.Topology);
-        if (cpu?.MaxPhysAddr is { Bits: { } bits })
-        {
-            w.WriteNumber("maxphysaddr_bits", bits);
-        }
-        else
-        {
-            w.WriteNull("maxphysaddr_bits");
-        }
+        w.WriteNumberOrNull("maxphysaddr_bits", cpu?.MaxPhysAddr?.Bits);
 
         JsonOutput.StringArray(w, "features", cpu?.Features.Select(f => f.Name) ?? []);
         w.WriteStartArray("pages_kib");
@@ -189,14 +168,7 @@ public static class CapabilitiesJsonWriter
                 w.WriteStartObject();
                 w.WriteNumber("size_kib", pages.SizeKiB);
                 w.WriteNumber("count", pages.Count);
-                if (pages.Free is { } free)
-                {
-                    w.WriteNumber("free", free);
-                }
-                else
-                {
-                    w.WriteNull("free");
-                }
+                w.WriteNumberOrNull("free", pages.Free);
 
                 w.WriteEndObject();
             }
@@ -236,14 +208,14 @@ public static class CapabilitiesJsonWriter
         w.WriteString("os_type", guest.OsType);
         w.WriteString("arch", guest.Arch);
         w.WriteNumber("wordsize", guest.WordSize);
-        WriteStringOrNull(w, "emulator", guest.Emulator);
-        WriteStringOrNull(w, "loader", guest.Loader);
+        w.WriteStringOrNull("emulator", guest.Emulator);
+        w.WriteStringOrNull("loader", guest.Loader);
         w.WriteStartArray("machines");
         foreach (var machine in guest.Machines)
         {
             w.WriteStartObject();
             w.WriteString("name", machine.Name);
-            WriteStringOrNull(w, "canonical", machine.Canonical);
+            w.WriteStringOrNull("canonical", machine.Canonical);
             w.WriteNumber("max_cpus", machine.MaxCpus);
             w.WriteBoolean("deprecated", machine.Deprecated);
             w.WriteEndObject();
@@ -271,17 +243,5 @@ public static class CapabilitiesJsonWriter
 
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
     }
 }

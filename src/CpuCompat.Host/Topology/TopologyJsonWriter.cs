@@ -21,14 +21,7 @@ public static class TopologyJsonWriter
         w.WriteString("online_cpu_list", h.Online.ToString());
         w.WriteBoolean("uniform", h.Uniform);
         w.WriteNumber("numa_nodes", h.NumaNodes);
-        if (h.KvmMaxVcpus is { } kvm)
-        {
-            w.WriteNumber("kvm_max_vcpus", kvm);
-        }
-        else
-        {
-            w.WriteNull("kvm_max_vcpus");
-        }
+        w.WriteNumberOrNull("kvm_max_vcpus", (ulong?)h.KvmMaxVcpus);
 
         w.WriteEndObject();
         w.WriteNumber("max_vcpus_without_overcommit", report.MaxVcpusWithoutOvercommit);
@@ -37,14 +30,7 @@ public static class TopologyJsonWriter
             w.WriteStartObject("guest");
             w.WriteString("source", guest.Request.Source);
             Capabilities.CapabilitiesJsonWriter.WriteTopology(w, guest.Request.Topology);
-            if (guest.Request.Vcpus is { } vcpus)
-            {
-                w.WriteNumber("vcpus", vcpus);
-            }
-            else
-            {
-                w.WriteNull("vcpus");
-            }
+            w.WriteNumberOrNull("vcpus", (ulong?)guest.Request.Vcpus);
 
             w.WriteNumber("total_vcpus", guest.Request.TotalVcpus);
             w.WriteBoolean("fits", guest.Fits);

@@ -10,14 +10,7 @@ public static class VirtJsonWriter
         w.WriteStartObject();
         w.WriteNumber("schema_version", SchemaVersion);
         w.WriteBoolean("ready", report.Ready);
-        if (report.Vendor is { } vendor)
-        {
-            w.WriteString("vendor", vendor);
-        }
-        else
-        {
-            w.WriteNull("vendor");
-        }
+        w.WriteStringOrNull("vendor", report.Vendor);
 
         w.WriteStartArray("checks");
         foreach (var check in report.Checks)
@@ -27,14 +20,7 @@ public static class VirtJsonWriter
             w.WriteString("name", check.Name);
             w.WriteString("state", check.StateName);
             w.WriteString("detail", check.Detail);
-            if (check.Fix is { } fix)
-            {
-                w.WriteString("fix", fix);
-            }
-            else
-            {
-                w.WriteNull("fix");
-            }
+            w.WriteStringOrNull("fix", check.Fix);
 
             w.WriteEndObject();
         }

@@ -1,6 +1,8 @@
 using CpuCompat.Cli.Json;
 using CpuCompat.Core.Database;
 
+using CpuCompat.Host;
+
 namespace CpuCompat.Cli.Commands.Db;
 
 /// <summary>What the db commands say about the database they read or wrote, as text or JSON.</summary>
@@ -17,7 +19,7 @@ internal static class DatabaseSummary
     {
         w.WriteStartObject();
         w.WriteString("action", action);
-        w.WriteNullableString("source", source);
+        w.WriteStringOrNull("source", source);
         w.WriteString("output", output);
         if (files is { } n)
         {

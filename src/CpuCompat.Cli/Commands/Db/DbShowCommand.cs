@@ -5,6 +5,8 @@ using CpuCompat.Cli.Json;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Diagnostics;
 
+using CpuCompat.Host;
+
 namespace CpuCompat.Cli.Commands.Db;
 
 /// <summary><c>cpucompat db show MODEL</c>: a model's complete feature list and where each feature comes from.</summary>
@@ -131,14 +133,14 @@ internal static class DbShowCommand
         w.WriteStartObject();
         w.WriteString("name", m.Name);
         w.WriteString("arch", ArchNames.DslName(db.Family));
-        w.WriteNullableString("vendor", m.VendorId is { } v ? db.Vendors[v].Name : null);
+        w.WriteStringOrNull("vendor", m.VendorId is { } v ? db.Vendors[v].Name : null);
         w.WriteStartArray("signatures");
         foreach (var s in m.Signatures)
         {
             w.WriteStartObject();
             w.WriteNumber("family", s.Family);
             w.WriteNumber("model", s.Model);
-            w.WriteNullableString("steppings", s.SteppingText);
+            w.WriteStringOrNull("steppings", s.SteppingText);
             w.WriteEndObject();
         }
 
@@ -146,9 +148,9 @@ internal static class DbShowCommand
         w.WriteBoolean("decode_host", m.DecodeHost);
         w.WriteBoolean("decode_guest", m.DecodeGuest);
         w.WriteBoolean("compat_check", m.CompatCheck);
-        w.WriteNullableString("ancestor", m.AncestorId is { } a ? db.Models[a].Name : null);
+        w.WriteStringOrNull("ancestor", m.AncestorId is { } a ? db.Models[a].Name : null);
         w.WriteBoolean("alias", m.IsAlias);
-        w.WriteNullableString("canonical_name", m.CanonicalName);
+        w.WriteStringOrNull("canonical_name", m.CanonicalName);
         w.WriteStrings("removed", m.Removed.Select(id => db.Features[id].Name));
         w.WriteStrings("added", m.Added.Select(id => db.Features[id].Name));
         w.WriteStartArray("features");
