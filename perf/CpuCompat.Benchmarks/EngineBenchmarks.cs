@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Attributes;
+using CpuCompat.Core;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Engine;
-using CpuCompat.Core.Engine.X86;
+using CpuCompat.Core.Engine.Drivers;
 using CpuCompat.Core.Serialization;
 using CpuCompat.Data;
 using CpuCompat.Libvirt.Xml;
@@ -18,7 +19,7 @@ public class EngineBenchmarks
 {
     private byte[] _database = [];
     private CpuEngine _engine = null!;
-    private X86Input _input = null!;
+    private CpuData _data = CpuData.Empty;
     private List<CpuDefinition> _pool3 = [];
     private List<CpuDefinition> _pool1000 = [];
 
@@ -33,9 +34,9 @@ public class EngineBenchmarks
         _pool1000 = [.. Enumerable.Range(0, 1000).Select(i => _pool3[i % 3])];
 
         // A Skylake-Server host's data, built from the model's own features plus a vendor and a signature.
-        var x86 = _engine.X86!;
-        var model = x86.Database.FindModel("Skylake-Server-IBRS")!;
-        _input = X86Input.FromFeatures(model.Features, x86.Database.FindVendor("Intel"), new CpuSignature(6, 85, 4).ToEax());
+        var x86 = db.X86!;
+        var model = x86.FindModel("Skylake-Server-IBRS")!;
+        _data = _engine.DataFromProperties(x86.NamesOf(model.Features), "GenuineIntel", new CpuSignature(6, 85, 4)).Value;
     }
 
     [Benchmark]
@@ -43,7 +44,7 @@ public class EngineBenchmarks
 
     [Benchmark]
     public CpuDefinition DecodeHost() =>
-        _engine.X86!.Decode(new X86DecodeRequest(CpuDefinition.NewHost("x86_64") with { Mode = CpuMode.Custom }, _input)).Value;
+        _engine.DecodeHost(_data).Value;
 
     [Benchmark]
     public CpuDefinition Baseline3() => _engine.Baseline(_pool3).Value;

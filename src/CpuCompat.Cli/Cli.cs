@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CpuCompat.Cli.Commands;
 using CpuCompat.Cli.Commands.Db;
+using CpuCompat.Cli.Infrastructure;
 
 namespace CpuCompat.Cli;
 
@@ -49,14 +50,15 @@ public static class Cli
         FeatureCommand.Create(context),
         ExplainCommand.Create(context),
         ConvertCommand.Create(context),
-        HostCommands.Capabilities(context),
-        HostCommands.Topology(context),
-        HostCommands.VirtCheck(context),
-        DomainCpuCommands.DomCapabilities(context),
-        DomainCpuCommands.CpuModels(context),
-        DomainCpuCommands.HypervisorCpuBaseline(context),
-        DomainCpuCommands.HypervisorCpuCompare(context),
+        CapabilitiesCommand.Create(context),
+        TopologyCommand.Create(context),
+        VirtCheckCommand.Create(context),
+        DomCapabilitiesCommand.Create(context),
+        CpuModelsCommand.Create(context),
+        HypervisorCpuBaselineCommand.Create(context),
+        HypervisorCpuCompareCommand.Create(context),
         DbCommand.Create(context),
+        SchemaCommand.Create(context),
         CompletionCommand.Create(context),
     };
 

@@ -1,3 +1,4 @@
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Serialization;
 

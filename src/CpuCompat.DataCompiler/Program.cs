@@ -1,9 +1,6 @@
 using CpuCompat.Core.Serialization;
 using CpuCompat.Language.Compilation;
 
-// Usage: CpuCompat.DataCompiler DATA_DIR OUTPUT_FILE
-// Compiles every .ccl file under DATA_DIR and writes the binary database; diagnostics go to stderr in the
-// file:line:column form. Errors fail the build; the output is written atomically.
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: CpuCompat.DataCompiler DATA_DIR OUTPUT_FILE");

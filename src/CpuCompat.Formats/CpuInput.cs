@@ -1,7 +1,11 @@
 using System.Collections.Immutable;
+using CpuCompat.Core;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Diagnostics;
 using CpuCompat.Core.Engine;
+using CpuCompat.Core.Engine.Drivers;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Formats.Linux;
 
 namespace CpuCompat.Formats;

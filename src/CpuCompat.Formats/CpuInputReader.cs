@@ -1,8 +1,12 @@
 using System.Collections.Immutable;
+using CpuCompat.Core;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Diagnostics;
-using CpuCompat.Core.Engine.X86;
+using CpuCompat.Core.Engine;
+using CpuCompat.Core.Engine.Drivers;
 using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Formats.Dumps;
 using CpuCompat.Formats.Linux;
 using CpuCompat.Formats.Qemu;
@@ -22,9 +26,9 @@ public static class CpuInputReader
     /// <param name="text">The whole input.</param>
     /// <param name="fileName">The name used in diagnostics (<c>&lt;stdin&gt;</c> for standard input).</param>
     /// <param name="format"><see cref="InputFormat.Auto"/> to detect, or the format to force.</param>
-    /// <param name="database">The feature database (cpuinfo and QMP inputs name features; XML reading follows its libvirt generation).</param>
+    /// <param name="engine">The engine over the feature database (cpuinfo and QMP inputs name features; XML reading follows its libvirt generation).</param>
     /// <param name="xmlType">How <c>&lt;cpu&gt;</c> elements are read (<see cref="CpuXmlType.Auto"/>: host when they have an arch).</param>
-    public static CpuInput Read(string text, string fileName, InputFormat format, CpuDatabase database, CpuXmlType xmlType = CpuXmlType.Auto)
+    public static CpuInput Read(string text, string fileName, InputFormat format, CpuEngine engine, CpuXmlType xmlType = CpuXmlType.Auto)
     {
         text ??= "";
         var start = new SourceSpan(fileName, 1, 1);
@@ -46,7 +50,7 @@ public static class CpuInputReader
             extra.Add(FormatDiagnostics.FormatMismatch(new SourceSpan(fileName, Math.Max(detection.Line, 1), 1), format, detection.Format));
         }
 
-        var input = ReadAs(text, fileName, chosen, database, xmlType);
+        var input = ReadAs(text, fileName, chosen, engine, xmlType);
         return input with
         {
             FormatEvidence = format == InputFormat.Auto ? detection.Evidence : "requested",
@@ -54,8 +58,9 @@ public static class CpuInputReader
         };
     }
 
-    private static CpuInput ReadAs(string text, string fileName, InputFormat format, CpuDatabase database, CpuXmlType xmlType)
+    private static CpuInput ReadAs(string text, string fileName, InputFormat format, CpuEngine engine, CpuXmlType xmlType)
     {
+        var database = engine.Database;
         switch (format)
         {
             case InputFormat.Cpudata:
@@ -76,12 +81,7 @@ public static class CpuInputReader
                 var cpuinfo = CpuinfoReader.Read(text, fileName, x86);
                 return Raw(format, cpuinfo.Data, cpuinfo.Diagnostics) with { Cpuinfo = cpuinfo.Report, Notes = cpuinfo.Notes };
             case InputFormat.Qmp:
-                if (database.X86 is not { } qmpX86)
-                {
-                    return Failed(format, FormatDiagnostics.NoX86Database(new SourceSpan(fileName, 1, 1), "QEMU CPU properties"));
-                }
-
-                var qmp = QmpExpansionReader.Read(text, fileName, new X86Driver(qmpX86, database.Generation));
+                var qmp = QmpExpansionReader.Read(text, fileName, engine);
                 return Raw(format, qmp.Data, qmp.Diagnostics) with { Models = qmp.Models };
             default:
                 var xml = LibvirtXmlInputReader.Read(text, fileName, format, xmlType, database.Generation);

@@ -1,7 +1,9 @@
 using System.Globalization;
+using CpuCompat.Core;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Engine;
-using CpuCompat.Core.Engine.X86;
+using CpuCompat.Core.Engine.Drivers;
+using CpuCompat.Formats.Qemu;
 using CpuCompat.Libvirt.CpuData;
 using CpuCompat.Libvirt.Qemu;
 using CpuCompat.Libvirt.Xml;
@@ -29,14 +31,10 @@ public static partial class CaseRunner
     private static AllowedModels? AllowedFor(ConformanceCase c, Suite suite) =>
         c.ModelsList == "qemu-definitions" ? new AllowedModels(LoadReplies(suite, c.Host).Definitions ?? []) : null;
 
-    private static CpuDefinition GuestStub() => CpuDefinition.NewGuest() with { Match = CpuMatch.Exact, Fallback = CpuFallback.Forbid };
-
     private static CaseResult CpuidDecode(ConformanceCase c, Suite suite, bool guest)
     {
-        var x86 = suite.Engine.X86!;
         var data = LoadData(suite, c.InputFiles[0]);
-        var stub = guest ? GuestStub() : CpuDefinition.NewHost("x86_64") with { Mode = CpuMode.Custom };
-        var decoded = x86.Decode(new X86DecodeRequest(stub, X86Input.FromData(x86.Database, data)) { Allowed = guest ? AllowedFor(c, suite) : null });
+        var decoded = guest ? suite.Engine.DecodeGuest(data, AllowedFor(c, suite)) : suite.Engine.DecodeHost(data);
         return decoded.Succeeded
             ? CaseResult.SameText(suite.Text(c.ExpectedOutputFile), Format(suite, decoded.Value))
             : CaseResult.Fail($"decode failed: {decoded.Error.Message}");
@@ -44,7 +42,7 @@ public static partial class CaseRunner
 
     private static CaseResult CpuidSignature(ConformanceCase c, Suite suite)
     {
-        var eax = LoadData(suite, c.InputFiles[0])[Core.Database.DataKey.Cpuid(1)].Eax;
+        var eax = LoadData(suite, c.InputFiles[0])[Core.Cpu.DataKey.Cpuid(1)].Eax;
         return CaseResult.SameText(suite.Text(c.ExpectedOutputFile), SignatureText(CpuSignature.FromEax(eax)));
     }
 
@@ -71,19 +69,11 @@ public static partial class CaseRunner
         return new CpuSignature(Number(props, "family"), Number(props, "model"), Number(props, "stepping"));
     }
 
-    /// <summary>The CPU data libvirt builds from QEMU's model expansion (semantics §6.9).</summary>
-    private static CpuData JsonData(Suite suite, QemuModelExpansion props)
-    {
-        var enabled = props.Properties.Where(p => p.Value.IsTrue).Select(p => QemuNames.ToLibvirt(p.Name, suite.Generation));
-        var vendor = props.Find("vendor") is { Kind: QemuValueKind.String } v ? v.Text : null;
-        return suite.Engine.X86!.DataFromProperties(enabled, vendor, JsonSignatureOf(props));
-    }
-
     private static CaseResult CpuidJson(ConformanceCase c, Suite suite)
     {
-        var x86 = suite.Engine.X86!;
-        var data = JsonData(suite, LoadReplies(suite, c.Host).Expansion!);
-        var decoded = x86.Decode(new X86DecodeRequest(GuestStub(), X86Input.FromData(x86.Database, data)) { Allowed = AllowedFor(c, suite) });
+        // The CPU data libvirt builds from QEMU's model expansion, by the reader users' QMP files go through.
+        var data = QmpExpansionReader.DataOf(LoadReplies(suite, c.Host).Expansion!, suite.Engine).Value;
+        var decoded = suite.Engine.DecodeGuest(data, AllowedFor(c, suite));
         return decoded.Succeeded
             ? CaseResult.SameText(suite.Text(c.ExpectedOutputFile), Format(suite, decoded.Value))
             : CaseResult.Fail($"decode failed: {decoded.Error.Message}");

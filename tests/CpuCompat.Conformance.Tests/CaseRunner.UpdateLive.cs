@@ -1,5 +1,7 @@
+using CpuCompat.Core;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Engine;
+using CpuCompat.Core.Engine.Drivers;
 
 namespace CpuCompat.Conformance.Tests;
 
@@ -23,7 +25,7 @@ public static partial class CaseRunner
 
         var enabled = LoadData(suite, $"x86_64-cpuid-{c.Host}-enabled.xml");
         var disabled = LoadData(suite, $"x86_64-cpuid-{c.Host}-disabled.xml");
-        var live = engine.X86!.UpdateLive(cpu, enabled, disabled);
+        var live = engine.UpdateLive(cpu, enabled, disabled);
         if (!live.Succeeded)
         {
             return CaseResult.Fail($"UpdateLive failed: {live.Error.Message}");

@@ -1,5 +1,7 @@
+using CpuCompat.Core;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Engine;
+using CpuCompat.Core.Engine.Drivers;
 using CpuCompat.Libvirt.Xml;
 
 namespace CpuCompat.Conformance.Tests;
@@ -125,7 +127,7 @@ public static partial class CaseRunner
         var host = Load(suite, c.InputFiles[0]);
         var name = c.CpuOrName;
         var onDefinition = Answer(suite.Engine.HasFeature(host, name));
-        var x86 = suite.Engine.X86!;
+        var x86 = suite.X86;
         var onData = x86.FeaturesOf(host, FeaturePolicy.Require) is { Succeeded: true } data ? Answer(x86.HasFeature(data.Value, name)) : "FAIL";
         return onDefinition == c.ExpectedResult && onData == c.ExpectedResult
             ? CaseResult.Pass

@@ -1,8 +1,10 @@
-using CpuCompat.Core.Binding;
+using CpuCompat.Core;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Engine;
-using CpuCompat.Data;
-using CpuCompat.Libvirt.CpuMap;
+using CpuCompat.Core.Engine.Drivers;
+using CpuCompat.Core.Engine.Drivers.X86;
+using CpuCompat.Loading;
 using CpuCompat.TestSupport;
 
 namespace CpuCompat.Conformance.Tests;
@@ -17,7 +19,7 @@ public sealed class Suite
     {
         ["9.0.0"] = new(() => FromCpuMap("9.0.0")),
         ["11.3.0"] = new(() => FromCpuMap("11.3.0")),
-        [BuiltIn] = new(() => new Suite("11.3.0", DefaultDatabase.Value)),
+        [BuiltIn] = new(() => new Suite("11.3.0", DatabaseLoader.Load(DatabaseSource.BuiltIn).Value)),
     };
 
     /// <summary>The name of the suite that runs the 11.3.0 cases against the built-in database (data/).</summary>
@@ -36,6 +38,9 @@ public sealed class Suite
 
     public CpuEngine Engine { get; }
 
+    /// <summary>The x86 driver itself, for the cases that check libvirt's data-level functions (hasfeature).</summary>
+    public X86Driver X86 => (X86Driver)Engine.DriverFor(ArchFamily.X86)!;
+
     public LibvirtGeneration Generation => Database.Generation;
 
     public string DataDir => SharedData.TestDataDir(Version);
@@ -46,11 +51,12 @@ public sealed class Suite
 
     public static Suite Get(string name) => Suites[name].Value;
 
+    /// <summary>The version's cpu_map loaded exactly as <c>--cpu-map</c> loads it (with CpuCompat's quirk rules).</summary>
     private static Suite FromCpuMap(string version)
     {
-        var loaded = CpuMapLoader.Load(SharedData.CpuMapDir(version));
-        var database = loaded.Database ?? throw new InvalidOperationException(
-            $"libvirt {version}'s cpu_map does not load: {string.Join("; ", loaded.Diagnostics.Where(d => d.IsError))}");
-        return new Suite(version, RuleRebinder.AddRules(database, DefaultDatabase.Value).Database);
+        var loaded = DatabaseLoader.Load(DatabaseSource.CpuMap(SharedData.CpuMapDir(version)));
+        return loaded.Succeeded
+            ? new Suite(version, loaded.Value)
+            : throw new InvalidOperationException($"libvirt {version}'s cpu_map does not load: {loaded.Error.Message}");
     }
 }

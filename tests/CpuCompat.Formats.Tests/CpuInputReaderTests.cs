@@ -1,3 +1,5 @@
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Formats.Tests.Support;
 using Xunit;
 
@@ -8,7 +10,7 @@ public sealed class CpuInputReaderTests
     [Fact]
     public void Forcing_another_format_warns_and_reads_with_the_forced_reader()
     {
-        var input = CpuInputReader.Read(Samples.ReadFixture("cpuid-tool/this-machine-cpuid-r.txt"), "r.txt", InputFormat.Aida64, Samples.Database);
+        var input = CpuInputReader.Read(Samples.ReadFixture("cpuid-tool/this-machine-cpuid-r.txt"), "r.txt", InputFormat.Aida64, Samples.Engine);
 
         Assert.Equal(InputFormat.Aida64, input.Format);
         Assert.Contains(input.Diagnostics, d => d.Code == FormatCodes.FormatMismatch);
@@ -22,7 +24,7 @@ public sealed class CpuInputReaderTests
     [InlineData("hello world\n", FormatCodes.UnknownFormat)]
     public void Unusable_input_is_one_error_at_the_start(string text, string code)
     {
-        var input = CpuInputReader.Read(text, "x", InputFormat.Auto, Samples.Database);
+        var input = CpuInputReader.Read(text, "x", InputFormat.Auto, Samples.Engine);
 
         var error = Assert.Single(input.Diagnostics);
         Assert.Equal(code, error.Code);
@@ -37,7 +39,7 @@ public sealed class CpuInputReaderTests
         var dump = "CPUID 00000000: 0000000D-756E6547-6C65746E-49656E69\nCPUID 00000001: 000306C3-00100800-FFFAFBFF-BFEBFBFF\n"
             + "CPUID 80000000: 80000008-00000000-00000000-00000000\nCPUID 80000001: 00000000-00000000-00000021-20100000\n";
 
-        var input = CpuInputReader.Read(dump, "d.txt", InputFormat.Auto, Samples.Database);
+        var input = CpuInputReader.Read(dump, "d.txt", InputFormat.Auto, Samples.Engine);
 
         Assert.Equal(2, input.Notes.Length);
         Assert.Contains(input.Notes, n => n.Contains("32-bit program", StringComparison.Ordinal));

@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using Xunit;
 
 namespace CpuCompat.Formats.Tests;

@@ -1,4 +1,6 @@
 using CpuCompat.Formats.Convert;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Formats.Dumps;
 using CpuCompat.Formats.Tests.Support;
 using CpuCompat.Libvirt.Xml;
@@ -42,7 +44,6 @@ public sealed class RobustnessTests
         return [.. samples];
     });
 
-    private static readonly char[] Interesting = "<>/'\"=&;#:[]{}_-\t\n\r 0xAFaf9:\uFEFF\0é".ToCharArray();
 
     /// <summary>Reads <paramref name="text"/> as every format, and converts and decodes whatever was read.</summary>
     private static void ReadEverything(string text)
@@ -51,13 +52,13 @@ public sealed class RobustnessTests
         {
             foreach (var type in new[] { CpuXmlType.Auto, CpuXmlType.Host })
             {
-                var input = CpuInputReader.Read(text, "t", format, Support.Samples.Database, type);
+                var input = CpuInputReader.Read(text, "t", format, Support.Samples.Engine, type);
                 if (input.Data is { } data)
                 {
                     RawDataWriter.Write(data, OutputFormat.Cpudata);
                     CpuidToolReader.Read(RawDataWriter.Write(data, OutputFormat.CpuidTool), "w");
-                    RawDataDecoder.DecodeHost(Support.Samples.X86, data);
-                    RawDataDecoder.DecodeGuest(Support.Samples.X86, data, input.Models);
+                    Support.Samples.Engine.DecodeHost(data);
+                    Support.Samples.Engine.DecodeGuest(data, input.Models);
                 }
 
                 foreach (var cpu in input.Cpus)
@@ -72,43 +73,14 @@ public sealed class RobustnessTests
     public void Readers_never_throw_on_random_text(string? text) => ReadEverything(text ?? "");
 
     [Property(MaxTest = 300)]
-    public Property Readers_never_throw_on_mutated_real_inputs()
-    {
-        var mutations =
-            from sample in Gen.Choose(0, Samples.Value.Length - 1)
-            from kind in Gen.Choose(0, 6)
-            from position in Gen.Choose(0, 100_000)
-            from length in Gen.Choose(1, 40)
-            from c in Gen.Elements(Interesting)
-            select (sample, kind, position, length, c);
-
-        return Prop.ForAll(mutations.ToArbitrary(), m => ReadEverything(Mutate(Samples.Value[m.sample], m.kind, m.position, m.length, m.c)));
-    }
+    public Property Readers_never_throw_on_mutated_real_inputs() =>
+        Prop.ForAll(Mutators.OnSamples(Samples.Value.Length).ToArbitrary(), m => ReadEverything(Mutators.Apply(Samples.Value[m.Sample], m.Mutation)));
 
     [Property(MaxTest = 100)]
     public Property Sub_leaf_inference_never_throws(uint leaf, uint[] words)
     {
-        var entries = (words ?? []).Chunk(4).Where(c => c.Length == 4).Select(c => new Core.Database.Registers(c[0], c[1], c[2], c[3])).ToList();
+        var entries = (words ?? []).Chunk(4).Where(c => c.Length == 4).Select(c => new Core.Cpu.Registers(c[0], c[1], c[2], c[3])).ToList();
         var leaves = new[] { leaf, 4u, 7u, 0xBu, 0xDu, 0xFu, 0x10u, 0x23u, 0x8000_0020u, 0x8000_0026u };
         return leaves.All(l => SubleafInference.Assign(l, entries).Subleaves.Length == entries.Count).ToProperty();
-    }
-
-    private static string Mutate(string text, int kind, int position, int length, char c)
-    {
-        var at = text.Length == 0 ? 0 : position % text.Length;
-        var end = Math.Min(text.Length, at + length);
-        var lines = text.Split('\n');
-        var line = lines.Length == 0 ? 0 : position % lines.Length;
-        return kind switch
-        {
-            0 => text[..at],
-            1 => text.Remove(at, end - at),
-            2 => text.Insert(at, new string(c, 1 + (length % 3))),
-            3 => text.Length == 0 ? text : string.Concat(text.AsSpan(0, at), c.ToString(), text.AsSpan(Math.Min(text.Length, at + 1))),
-            // Line-level damage: a repeated line (duplicate keys, a second leaf 0), a lost line, swapped lines.
-            4 => string.Join('\n', lines.Take(line + 1).Concat(lines.Skip(line))),
-            5 => string.Join('\n', lines.Where((_, i) => i != line)),
-            _ => string.Join('\n', lines.Select((l, i) => i == line ? lines[(line + length) % lines.Length] : i == (line + length) % lines.Length ? lines[line] : l)),
-        };
     }
 }

@@ -1,5 +1,7 @@
 using System.Reflection;
+using CpuCompat.Host.Machine;
 using CpuCompat.Libvirt;
+using CpuCompat.TestSupport;
 using Xunit;
 
 namespace CpuCompat.Host.Tests;

@@ -1,4 +1,6 @@
 using CpuCompat.Host.Cpuid;
+using CpuCompat.Host.Machine;
+using CpuCompat.TestSupport;
 using Xunit;
 
 namespace CpuCompat.Host.Tests;

@@ -1,3 +1,5 @@
+using CpuCompat.Host.Machine;
+using CpuCompat.TestSupport;
 using Xunit;
 
 namespace CpuCompat.Host.Tests;

@@ -1,3 +1,6 @@
+using CpuCompat.Host.Machine;
+using CpuCompat.TestSupport;
+
 namespace CpuCompat.Host.Tests;
 
 /// <summary>A throw-away root tree for one test: write files by host path, then probe <see cref="Root"/>.</summary>

@@ -3,6 +3,7 @@ using Antlr4.Runtime;
 using CpuCompat.Language.Emit;
 using CpuCompat.Language.Generated;
 using CpuCompat.Language.Tests.TestSupport;
+using CpuCompat.TestSupport;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -21,7 +22,7 @@ public class GeneratedParserTests
         }
 
         using var output = new TempDirectory();
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "grammar", "generate.sh"), output.Path])
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot.Path, "grammar", "generate.sh"), output.Path])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -55,7 +56,7 @@ public class GeneratedParserTests
             Assert.Fail("grammar/generate.sh failed:\n" + log);
         }
 
-        var committed = Path.Combine(RepoPaths.Root, "src", "CpuCompat.Language", "Generated");
+        var committed = Path.Combine(RepositoryRoot.Path, "src", "CpuCompat.Language", "Generated");
         Assert.Equal(FileNames(committed), FileNames(output.Path));
         foreach (var name in FileNames(committed))
         {

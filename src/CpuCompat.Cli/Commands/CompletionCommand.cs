@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CpuCompat.Cli.Infrastructure;
 
 namespace CpuCompat.Cli.Commands;
 

@@ -1,10 +1,7 @@
 using System.CommandLine;
-using CpuCompat.Cli.Inputs;
-using CpuCompat.Cli.Json;
+using CpuCompat.Cli.Infrastructure;
 using CpuCompat.Core.Cpu;
-using CpuCompat.Core.Engine;
 using CpuCompat.Formats.Convert;
-using CpuCompat.Libvirt.Xml;
 
 namespace CpuCompat.Cli.Commands;
 
@@ -32,7 +29,7 @@ internal static class ConvertCommand
             decodes from it. Libvirt <cpu> definitions can only be written as <cpu> again (host/guest).
 
             Example:
-              cpucompat convert aida64-dump.txt --to cpudata > host-cpudata.xml
+              cpucompat convert data/examples/host-cpuid.txt --to cpudata
             """)
         {
             file, to, json, inputFormat,
@@ -40,15 +37,15 @@ internal static class ConvertCommand
         database.AddTo(command);
         command.SetAction(parse =>
         {
-            if (!database.TryStart(parse, context, inputFormat, out var engine, out var inputs))
+            if (!database.TryOpen(parse, context, inputFormat, out var compat, out var format))
             {
                 return ExitCodes.BadInput;
             }
 
-            var db = engine.Database;
             var path = parse.GetValue(file)!;
+            var name = CliContext.DisplayName(path);
             var target = parse.GetValue(to)!;
-            if (!inputs.TryRead(path, CpuXmlType.Auto, out var input))
+            if (!context.TryReadText(path, out var text) || !context.TryGet(compat.ReaderFor(format).Read(text, name), out var input))
             {
                 return ExitCodes.BadInput;
             }
@@ -57,7 +54,7 @@ internal static class ConvertCommand
             {
                 if (input.Data is not { } data)
                 {
-                    return context.Fail($"{CliContext.DisplayName(path)} holds CPU definitions, not raw CPUID data, so it cannot be written as {target}");
+                    return context.Fail($"{name} holds CPU definitions, not raw CPUID data, so it cannot be written as {target}");
                 }
 
                 context.Write(RawDataWriter.Write(data, raw));
@@ -67,27 +64,18 @@ internal static class ConvertCommand
             CpuDefinition cpu;
             if (input.Data is { } rawData)
             {
-                var x86 = engine.X86!;
-                var stub = target == "guest"
-                    ? CpuDefinition.NewGuest() with { Match = CpuMatch.Exact, Fallback = CpuFallback.Forbid }
-                    : CpuDefinition.NewHost("x86_64") with { Mode = CpuMode.Custom };
-                var decoded = x86.Decode(new Core.Engine.X86.X86DecodeRequest(stub, Core.Engine.X86.X86Input.FromData(x86.Database, rawData))
+                var decoded = compat.HostModel(rawData, guest: target == "guest", target == "guest" ? input.Models : null).In(name);
+                if (!decoded.TryGetValue(out cpu!))
                 {
-                    Allowed = target == "guest" ? input.Models : null,
-                });
-                if (!decoded.Succeeded)
-                {
-                    return context.Fail(decoded.Error);
+                    return context.Fail(decoded.Error!);
                 }
-
-                cpu = decoded.Value;
             }
             else
             {
                 cpu = input.Cpus[0];
             }
 
-            context.Write(parse.GetValue(json) ? CpuJson.Cpu(cpu) : CpuXmlWriter.Format(cpu, db.Generation));
+            context.Write(parse.GetValue(json) ? compat.ToJson(cpu) : compat.ToXml(cpu));
             return ExitCodes.Success;
         });
         return command;

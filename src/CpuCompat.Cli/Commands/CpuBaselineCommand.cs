@@ -1,10 +1,7 @@
 using System.CommandLine;
-using CpuCompat.Cli.Inputs;
-using CpuCompat.Cli.Json;
-using CpuCompat.Cli.Output;
+using CpuCompat.Cli.Infrastructure;
 using CpuCompat.Core.Cpu;
-using CpuCompat.Core.Engine;
-using CpuCompat.Libvirt.Xml;
+using CpuCompat.Output.Json;
 
 namespace CpuCompat.Cli.Commands;
 
@@ -34,7 +31,7 @@ internal static class CpuBaselineCommand
             CPU can run on, and migrate between, all of them.
 
             Example:
-              cpucompat cpu-baseline examples/hosts.xml --features
+              cpucompat cpu-baseline data/examples/pool-east.xml --features
             """)
         {
             files, features, migratable, json, inputFormat,
@@ -42,19 +39,19 @@ internal static class CpuBaselineCommand
         database.AddTo(command);
         command.SetAction(parse =>
         {
-            if (!database.TryStart(parse, context, inputFormat, out var engine, out var inputs))
+            if (!database.TryOpen(parse, context, inputFormat, out var compat, out var format))
             {
                 return ExitCodes.BadInput;
             }
 
-            var db = engine.Database;
+            var reader = compat.ReaderFor(format);
             var cpus = new List<CpuDefinition>();
             var paths = parse.GetValue(files)!;
             using (var progress = new Progress(context.Err, context.ErrorIsTerminal, "reading CPUs", paths.Length))
             {
                 for (var i = 0; i < paths.Length; i++)
                 {
-                    if (!inputs.TryReadCpus(paths[i], CpuXmlType.Auto, out var found))
+                    if (!context.TryReadText(paths[i], out var text) || !context.TryGet(reader.ReadCpus(text, CliContext.DisplayName(paths[i])), out var found))
                     {
                         return ExitCodes.BadInput;
                     }
@@ -64,13 +61,12 @@ internal static class CpuBaselineCommand
                 }
             }
 
-            var result = engine.Baseline(cpus, migratable: parse.GetValue(migratable), expandFeatures: parse.GetValue(features));
-            if (!result.Succeeded)
+            if (!context.TryGet(compat.Baseline(cpus, parse.GetValue(features), parse.GetValue(migratable)), out var baseline))
             {
-                return context.Fail(result.Error);
+                return ExitCodes.BadInput;
             }
 
-            context.Write(parse.GetValue(json) ? CpuJson.Cpu(result.Value) : CpuXmlWriter.Format(result.Value, db.Generation));
+            context.Write(parse.GetValue(json) ? compat.ToJson(baseline) : compat.ToXml(baseline));
             return ExitCodes.Success;
         });
         return command;

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using CpuCompat.Cli.Inputs;
-using CpuCompat.Cli.Json;
+using CpuCompat.Cli.Infrastructure;
 using CpuCompat.Core.Cpu;
-using CpuCompat.Core.Engine;
-using CpuCompat.Libvirt.Xml;
+using CpuCompat.Core.Engine.Drivers;
+using CpuCompat.Output.Json;
+using CpuCompat.Output.Text;
 
 namespace CpuCompat.Cli.Commands;
 
@@ -35,7 +35,7 @@ internal static class CpuCompareCommand
             Exit code: 0 identical or superset, 1 incompatible, 2 bad input or other error.
 
             Example:
-              cpucompat cpu-compare guest.xml --host examples/x86_64-cpudata.xml
+              cpucompat cpu-compare data/examples/guest.xml --host data/examples/host-cpudata.xml
             """)
         {
             file, host, error, json, inputFormat,
@@ -43,58 +43,40 @@ internal static class CpuCompareCommand
         database.AddTo(command);
         command.SetAction(parse =>
         {
-            if (!database.TryStart(parse, context, inputFormat, out var engine, out var inputs))
+            if (!database.TryOpen(parse, context, inputFormat, out var compat, out var format))
             {
                 return ExitCodes.BadInput;
             }
 
-            var db = engine.Database;
-            var path = parse.GetValue(file)!;
+            var reader = compat.ReaderFor(format);
             CpuDefinition hostCpu;
             if (parse.GetValue(host) is { } hostPath)
             {
-                if (!inputs.TryReadHostCpu(hostPath, out hostCpu))
+                if (!context.TryReadText(hostPath, out var hostText) || !context.TryGet(reader.ReadCpu(hostText, CliContext.DisplayName(hostPath)), out hostCpu))
                 {
                     return ExitCodes.BadInput;
                 }
             }
-            else if (!HostData.TryReadLive(context, engine, out var live) || !inputs.TryDecodeHost(live, out hostCpu))
+            else if (!HostDataOption.TryReadLive(context, compat.Database, out var live) || !context.TryGet(compat.HostModel(live), out hostCpu))
             {
                 return ExitCodes.BadInput;
             }
 
-            if (!inputs.TryReadCpu(path, CpuXmlType.Auto, out var cpu))
-            {
-                return ExitCodes.BadInput;
-            }
-
-            var failIncompatible = parse.GetValue(error);
-            var compared = engine.Compare(hostCpu, cpu, failIncompatible);
-            if (!compared.Succeeded)
-            {
-                return context.Fail(compared.Error);
-            }
-
+            var path = parse.GetValue(file)!;
             var name = CliContext.DisplayName(path);
-            var outcome = compared.Value;
-            if (parse.GetValue(json))
+            if (!context.TryReadText(path, out var text) || !context.TryGet(reader.ReadCpu(text, name), out var cpu))
             {
-                context.Write(CpuJson.Compare(outcome));
-                return outcome.Result == CompareResult.Incompatible ? ExitCodes.Incompatible : ExitCodes.Success;
+                return ExitCodes.BadInput;
             }
 
-            switch (outcome.Result)
+            var compared = compat.Engine.Compare(hostCpu, cpu, parse.GetValue(error)).In(name);
+            if (!compared.TryGetValue(out var outcome))
             {
-                case CompareResult.Identical:
-                    context.Write($"CPU described in {name} is identical to host CPU\n");
-                    return ExitCodes.Success;
-                case CompareResult.Superset:
-                    context.Write($"Host CPU is a superset of CPU described in {name}\n");
-                    return ExitCodes.Success;
-                default:
-                    context.Write($"CPU described in {name} is incompatible with host CPU\n{outcome.Message}\n");
-                    return ExitCodes.Incompatible;
+                return context.Fail(compared.Error!);
             }
+
+            context.Write(parse.GetValue(json) ? CpuJson.Compare(outcome) : CompareText.WithHost(outcome, name));
+            return outcome.Result == CompareResult.Incompatible ? ExitCodes.Incompatible : ExitCodes.Success;
         });
         return command;
     }

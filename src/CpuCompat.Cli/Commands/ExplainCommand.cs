@@ -1,12 +1,9 @@
 using System.CommandLine;
-using System.Text;
-using CpuCompat.Cli.Inputs;
-using CpuCompat.Cli.Json;
-using CpuCompat.Core.Cpu;
-using CpuCompat.Core.Engine;
-using CpuCompat.Core.Engine.X86;
-
-using CpuCompat.Host;
+using CpuCompat.Cli.Infrastructure;
+using CpuCompat.Core.Engine.Drivers;
+using CpuCompat.Output.Json;
+using CpuCompat.Output.Text;
+using CpuCompat.Queries;
 
 namespace CpuCompat.Cli.Commands;
 
@@ -28,7 +25,7 @@ internal static class ExplainCommand
             and the rule that decided.
 
             Example:
-              cpucompat explain --cpuid host-cpudata.xml --guest
+              cpucompat explain --cpuid data/examples/host-cpudata.xml --guest
             """)
         {
             cpuid, guest, models, all, json, inputFormat,
@@ -36,135 +33,39 @@ internal static class ExplainCommand
         database.AddTo(command);
         command.SetAction(parse =>
         {
-            if (!database.TryStart(parse, context, inputFormat, out var engine, out var inputs))
+            if (!database.TryOpen(parse, context, inputFormat, out var compat, out var format))
             {
                 return ExitCodes.BadInput;
-            }
-
-            var db = engine.Database;
-            if (engine.X86 is not { } x86)
-            {
-                return context.Fail("the database has no x86 models");
             }
 
             var asGuest = parse.GetValue(guest);
+            var reader = compat.ReaderFor(format);
             AllowedModels? allowed = null;
-            if (parse.GetValue(models) is { } modelsPath && (!asGuest ? context.Fail($"{CliConstants.Models} needs {CliConstants.Guest}") != 0 : !inputs.TryReadModels(modelsPath, out allowed)))
+            if (parse.GetValue(models) is { } modelsPath)
+            {
+                if (!asGuest)
+                {
+                    return context.Fail($"{CliConstants.Models} needs {CliConstants.Guest}");
+                }
+
+                if (!context.TryReadText(modelsPath, out var modelsText) || !context.TryGet(reader.ReadModels(modelsText, CliContext.DisplayName(modelsPath)), out allowed))
+                {
+                    return ExitCodes.BadInput;
+                }
+            }
+
+            var path = parse.GetValue(cpuid)!;
+            if (!context.TryReadText(path, out var text) || !context.TryGet(reader.ReadCpuData(text, CliContext.DisplayName(path)), out var raw))
             {
                 return ExitCodes.BadInput;
             }
 
-            if (!inputs.TryReadCpuData(parse.GetValue(cpuid)!, out var data, out var fileModels))
-            {
-                return ExitCodes.BadInput;
-            }
-
-            allowed ??= asGuest ? fileModels : null;
-            var stub = asGuest
-                ? CpuDefinition.NewGuest() with { Match = CpuMatch.Exact, Fallback = CpuFallback.Forbid }
-                : CpuDefinition.NewHost("x86_64") with { Mode = CpuMode.Custom };
-            var trace = new DecodeTrace();
-            var input = X86Input.FromData(x86.Database, data);
-            var decoded = x86.Decode(new X86DecodeRequest(stub, input) { Allowed = allowed, Trace = trace });
-            var vendor = x86.DetectVendor(input.Leaf0)?.Name;
-            var signature = CpuSignature.FromEax(input.MaskedSignature);
+            var explanation = DecodeExplanation.Of(compat.Engine, raw.Data, asGuest, allowed ?? (asGuest ? raw.Models : null));
             context.Write(parse.GetValue(json)
-                ? Json(asGuest, vendor, signature, trace, decoded)
-                : Text(asGuest, parse.GetValue(cpuid)!, vendor, signature, trace, decoded, parse.GetValue(all), x86));
-            return decoded.Succeeded ? ExitCodes.Success : context.Fail(decoded.Error);
+                ? ExplainJson.Format(explanation)
+                : ExplainText.Format(explanation, CliContext.DisplayName(path), parse.GetValue(all)));
+            return explanation.Result.Succeeded ? ExitCodes.Success : context.Fail(explanation.Result.Error!);
         });
         return command;
     }
-
-    private static string Text(bool guest, string file, string? vendor, CpuSignature signature, DecodeTrace trace, Outcome<CpuDefinition> decoded, bool all, X86Driver x86)
-    {
-        var text = new StringBuilder();
-        text.Append($"{(guest ? "Guest" : "Host")} decode of {CliContext.DisplayName(file)}: vendor {vendor ?? "unknown"}, ");
-        text.Append(signature.Family == 0 ? "no signature\n" : $"family {signature.Family} model {signature.Model} stepping {signature.Stepping}\n");
-        foreach (var rule in trace.AppliedRules)
-        {
-            var definition = x86.Database.Rules.First(r => r.Name == rule);
-            text.Append($"Rule {rule} applies, {definition.Condition} holds: it drops {string.Join(", ", x86.Database.NamesOf(definition.Drop))}\n");
-        }
-
-        if (decoded.Succeeded)
-        {
-            var cpu = decoded.Value;
-            var disabled = cpu.Features.Count(f => f.Policy == FeaturePolicy.Disable);
-            text.Append($"Chosen: {cpu.Model}, {cpu.Features.Length - disabled} features on top of the model, {disabled} disabled\n");
-        }
-
-        text.Append("""
-
-            libvirt walks the models from the last in the map (newest) to the first. A model replaces the best so far
-            only if it is better: it matches the CPU signature when the best does not, or it has a lower score (extra
-            features + penalties for disabled ones); on a tie the model seen first (later in the map) stays.
-
-
-            """);
-        text.Append($"  {"model",-34} {"verdict",-9} {"extra",5} {"disabled",8} {"score",6}  reason\n");
-        var skipped = 0;
-        foreach (var step in trace.Steps)
-        {
-            if (step.Verdict == DecodeVerdict.Skipped && !all)
-            {
-                skipped++;
-                continue;
-            }
-
-            var verdict = step.Verdict switch
-            {
-                DecodeVerdict.Accepted => "best",
-                DecodeVerdict.AcceptedAndStopped => "chosen",
-                DecodeVerdict.Rejected => "rejected",
-                _ => "skipped",
-            };
-            var numbers = step.Verdict == DecodeVerdict.Skipped ? $"{"",5} {"",8} {"",6}" : $"{step.Required,5} {step.Disabled,8} {step.Score,6}";
-            text.Append($"  {step.Model,-34} {verdict,-9} {numbers}  {step.Reason}\n");
-        }
-
-        if (skipped > 0)
-        {
-            text.Append($"  ({skipped} models not considered: another vendor, not decodable this way, or missing features; --all lists them)\n");
-        }
-
-        return text.ToString();
-    }
-
-    private static string Json(bool guest, string? vendor, CpuSignature signature, DecodeTrace trace, Outcome<CpuDefinition> decoded) => JsonText.Write(w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("decode", guest ? "guest" : "host");
-        w.WriteStringOrNull("vendor", vendor);
-        w.WriteStartObject("signature");
-        w.WriteNumber("family", signature.Family);
-        w.WriteNumber("model", signature.Model);
-        w.WriteNumber("stepping", signature.Stepping);
-        w.WriteEndObject();
-        w.WriteStrings("rules_applied", trace.AppliedRules);
-        w.WriteStringOrNull("chosen", decoded.Succeeded ? decoded.Value.Model : null);
-        w.WriteStringOrNull("error", decoded.Error?.Message);
-        w.WriteStartArray("candidates");
-        foreach (var step in trace.Steps)
-        {
-            w.WriteStartObject();
-            w.WriteString("model", step.Model);
-            w.WriteString("verdict", step.Verdict switch
-            {
-                DecodeVerdict.Accepted => "accepted",
-                DecodeVerdict.AcceptedAndStopped => "accepted_and_stopped",
-                DecodeVerdict.Rejected => "rejected",
-                _ => "skipped",
-            });
-            w.WriteString("reason", step.Reason);
-            w.WriteNumber("extra_features", step.Required);
-            w.WriteNumber("disabled_features", step.Disabled);
-            w.WriteNumber("score", step.Score);
-            w.WriteNumber("penalty", step.Penalty);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
 }

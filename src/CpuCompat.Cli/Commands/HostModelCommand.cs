@@ -1,10 +1,6 @@
 using System.CommandLine;
-using CpuCompat.Cli.Inputs;
-using CpuCompat.Cli.Json;
-using CpuCompat.Core.Cpu;
-using CpuCompat.Core.Engine;
-using CpuCompat.Core.Engine.X86;
-using CpuCompat.Libvirt.Xml;
+using CpuCompat.Cli.Infrastructure;
+using CpuCompat.Core.Engine.Drivers;
 
 namespace CpuCompat.Cli.Commands;
 
@@ -36,7 +32,7 @@ internal static class HostModelCommand
             or with --guest the guest CPU a host-model guest is given.
 
             Example:
-              cpucompat host-model --cpuid examples/x86_64-cpudata.xml --guest
+              cpucompat host-model --cpuid data/examples/host-cpudata.xml --guest
             """)
         {
             cpuid, guest, models, json, inputFormat,
@@ -44,12 +40,11 @@ internal static class HostModelCommand
         database.AddTo(command);
         command.SetAction(parse =>
         {
-            if (!database.TryStart(parse, context, inputFormat, out var engine, out var inputs))
+            if (!database.TryOpen(parse, context, inputFormat, out var compat, out var format))
             {
                 return ExitCodes.BadInput;
             }
 
-            var db = engine.Database;
             var asGuest = parse.GetValue(guest);
             var modelsPath = parse.GetValue(models);
             if (modelsPath is not null && !asGuest)
@@ -57,33 +52,27 @@ internal static class HostModelCommand
                 return context.Fail($"{CliConstants.Models} restricts the guest decode; use it with {CliConstants.Guest}");
             }
 
-            if (engine.X86 is not { } x86)
-            {
-                return context.Fail("the database has no x86 models");
-            }
-
-            if (!inputs.TryReadCpuData(parse.GetValue(cpuid)!, out var data, out var fileModels))
+            var reader = compat.ReaderFor(format);
+            var path = parse.GetValue(cpuid)!;
+            if (!context.TryReadText(path, out var text) || !context.TryGet(reader.ReadCpuData(text, CliContext.DisplayName(path)), out var raw))
             {
                 return ExitCodes.BadInput;
             }
 
             // A QMP file that also holds QEMU's model list restricts the guest decode, as libvirt's QEMU driver does.
-            var allowed = asGuest ? fileModels : null;
-            if (modelsPath is not null && !inputs.TryReadModels(modelsPath, out allowed))
+            AllowedModels? allowed = asGuest ? raw.Models : null;
+            if (modelsPath is not null && (!context.TryReadText(modelsPath, out var modelsText) || !context.TryGet(reader.ReadModels(modelsText, CliContext.DisplayName(modelsPath)), out allowed)))
             {
                 return ExitCodes.BadInput;
             }
 
-            var stub = asGuest
-                ? CpuDefinition.NewGuest() with { Match = CpuMatch.Exact, Fallback = CpuFallback.Forbid }
-                : CpuDefinition.NewHost("x86_64") with { Mode = CpuMode.Custom };
-            var decoded = x86.Decode(new X86DecodeRequest(stub, X86Input.FromData(x86.Database, data)) { Allowed = allowed });
-            if (!decoded.Succeeded)
+            var decoded = compat.HostModel(raw.Data, asGuest, allowed).In(CliContext.DisplayName(path));
+            if (!decoded.TryGetValue(out var cpu))
             {
-                return context.Fail(decoded.Error);
+                return context.Fail(decoded.Error!);
             }
 
-            context.Write(parse.GetValue(json) ? CpuJson.Cpu(decoded.Value) : CpuXmlWriter.Format(decoded.Value, db.Generation));
+            context.Write(parse.GetValue(json) ? compat.ToJson(cpu) : compat.ToXml(cpu));
             return ExitCodes.Success;
         });
         return command;

@@ -1,15 +1,12 @@
 using System.CommandLine;
-using CpuCompat.Cli.Inputs;
-using CpuCompat.Cli.Json;
-using CpuCompat.Core.Cpu;
-using CpuCompat.Core.Engine;
-using CpuCompat.Libvirt.Xml;
+using CpuCompat.Cli.Infrastructure;
+using CpuCompat.Core.Engine.Drivers;
 
 namespace CpuCompat.Cli.Commands;
 
 /// <summary>
 /// <c>cpucompat update-cpu GUEST --host HOST [--models FILE]</c>: the concrete CPU a guest gets when libvirt starts
-/// it on the host (semantics §14), or exit 1 naming the features at fault when it cannot run there.
+/// it on the host, or exit 1 naming the features at fault when it cannot run there.
 /// </summary>
 internal static class UpdateCpuCommand
 {
@@ -21,7 +18,7 @@ internal static class UpdateCpuCommand
         };
         var host = new Option<string>(CliConstants.Host)
         {
-            Description = "The host CPU: a host <cpu> definition, a capabilities document, or raw <cpudata>.",
+            Description = "The host CPU: a host <cpu> definition, a capabilities document, or raw CPUID data in any format.",
             HelpName = "FILE",
             Required = true,
         };
@@ -40,7 +37,7 @@ internal static class UpdateCpuCommand
             <cpu>. Exit code: 0 success, 1 the guest cannot run on this host (features at fault named), 2 bad input.
 
             Example:
-              cpucompat update-cpu domain.xml --host examples/x86_64-cpudata.xml
+              cpucompat update-cpu data/examples/domain.xml --host data/examples/host-cpudata.xml --models data/examples/qemu-models.txt
             """)
         {
             guestFile, host, models, json, inputFormat,
@@ -48,42 +45,34 @@ internal static class UpdateCpuCommand
         database.AddTo(command);
         command.SetAction(parse =>
         {
-            if (!database.TryStart(parse, context, inputFormat, out var engine, out var inputs))
+            if (!database.TryOpen(parse, context, inputFormat, out var compat, out var format))
             {
                 return ExitCodes.BadInput;
             }
 
-            var db = engine.Database;
+            var reader = compat.ReaderFor(format);
             var guestPath = parse.GetValue(guestFile)!;
-            if (!context.TryReadText(guestPath, out var text))
-            {
-                return ExitCodes.BadInput;
-            }
-
-            var read = CpuXmlReader.ReadGuest(text, CliContext.DisplayName(guestPath), db.Generation);
-            if (read.Cpu is not { } guest)
-            {
-                return read.Error is { } e ? context.Fail(e) : context.Fail($"{CliContext.DisplayName(guestPath)} does not contain any <cpu> element or valid domain XML");
-            }
-
-            if (!inputs.TryReadHostCpu(parse.GetValue(host)!, out var hostCpu))
+            var hostPath = parse.GetValue(host)!;
+            if (!context.TryReadText(guestPath, out var text) || !context.TryGet(reader.ReadGuest(text, CliContext.DisplayName(guestPath)), out var guest)
+                || !context.TryReadText(hostPath, out var hostText) || !context.TryGet(reader.ReadCpu(hostText, CliContext.DisplayName(hostPath)), out var hostCpu))
             {
                 return ExitCodes.BadInput;
             }
 
             AllowedModels? allowed = null;
-            if (parse.GetValue(models) is { } modelsPath && !inputs.TryReadModels(modelsPath, out allowed))
+            if (parse.GetValue(models) is { } modelsPath
+                && (!context.TryReadText(modelsPath, out var modelsText) || !context.TryGet(reader.ReadModels(modelsText, CliContext.DisplayName(modelsPath)), out allowed)))
             {
                 return ExitCodes.BadInput;
             }
 
-            var updated = GuestStart.Resolve(engine, guest, hostCpu, allowed);
-            if (!updated.Succeeded)
+            var updated = compat.Update(guest, hostCpu, allowed).In(CliContext.DisplayName(guestPath));
+            if (!updated.TryGetValue(out var cpu))
             {
-                return context.Fail(updated.Error);
+                return context.Fail(updated.Error!);
             }
 
-            context.Write(parse.GetValue(json) ? CpuJson.Cpu(updated.Value) : CpuXmlWriter.Format(updated.Value, db.Generation));
+            context.Write(parse.GetValue(json) ? compat.ToJson(cpu) : compat.ToXml(cpu));
             return ExitCodes.Success;
         });
         return command;

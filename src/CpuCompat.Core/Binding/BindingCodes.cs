@@ -1,3 +1,5 @@
+using CpuCompat.Core.Cpu;
+
 namespace CpuCompat.Core.Binding;
 
 /// <summary>Stable codes of the binding phase (CC2xxx) and of whole-database checks (CC3xxx). Never reuse a code.</summary>

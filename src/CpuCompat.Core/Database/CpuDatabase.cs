@@ -1,3 +1,5 @@
+using CpuCompat.Core.Cpu;
+
 namespace CpuCompat.Core.Database;
 
 /// <summary>

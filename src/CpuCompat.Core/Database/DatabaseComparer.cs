@@ -1,3 +1,5 @@
+using CpuCompat.Core.Cpu;
+
 namespace CpuCompat.Core.Database;
 
 /// <summary>What <see cref="DatabaseComparer"/> looks at beyond the facts libvirt's algorithms use.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Diagnostics;
 
 namespace CpuCompat.Core.Database;

@@ -1,3 +1,4 @@
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Diagnostics;
 using CpuCompat.Core.Features;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
-using CpuCompat.Core.Features;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Diagnostics;
+using CpuCompat.Core.Features;
 
 namespace CpuCompat.Core.Database;
 

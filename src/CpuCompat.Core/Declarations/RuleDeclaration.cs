@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Diagnostics;
 
@@ -10,23 +11,6 @@ namespace CpuCompat.Core.Declarations;
 /// </summary>
 public sealed record RuleDeclaration(ArchFamily Arch, NameRef Name, ConditionSyntax Condition, ImmutableArray<NameRef> Drop, SourceSpan Span)
     : ArchDeclaration(Arch, Span);
-
-public enum SignatureField
-{
-    Family,
-    Model,
-    Stepping,
-}
-
-public enum CompareOperator
-{
-    Equal,
-    NotEqual,
-    Less,
-    LessOrEqual,
-    Greater,
-    GreaterOrEqual,
-}
 
 /// <summary>A condition over the CPU's vendor, signature and features.</summary>
 public abstract record ConditionSyntax(SourceSpan Span);

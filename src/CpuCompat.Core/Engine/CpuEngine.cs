@@ -1,9 +1,10 @@
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
-using CpuCompat.Core.Engine.Arm;
-using CpuCompat.Core.Engine.Ppc64;
-using CpuCompat.Core.Engine.S390;
-using CpuCompat.Core.Engine.X86;
+using CpuCompat.Core.Engine.Drivers;
+using CpuCompat.Core.Engine.Drivers.Arm;
+using CpuCompat.Core.Engine.Drivers.Ppc64;
+using CpuCompat.Core.Engine.Drivers.S390;
+using CpuCompat.Core.Engine.Drivers.X86;
 
 namespace CpuCompat.Core.Engine;
 
@@ -11,33 +12,30 @@ namespace CpuCompat.Core.Engine;
 /// The generic layer of the CPU algorithms (libvirt's <c>cpu.c</c>): picks the architecture driver, does the
 /// checks every architecture shares, and calls the driver. Immutable; one per database.
 /// </summary>
-public sealed class CpuEngine
+public sealed partial class CpuEngine
 {
+    private readonly X86Driver? _x86;
+    private readonly Ppc64Driver? _ppc64;
+    private readonly ArmDriver? _arm;
+    private readonly S390Driver _s390 = new();
+
     public CpuEngine(CpuDatabase database)
     {
         Database = database;
-        X86 = database.X86 is { } x86 ? new X86Driver(x86, database.Generation) : null;
-        Ppc64 = database.Ppc64 is { } ppc ? new Ppc64Driver(ppc) : null;
-        Arm = database.Arm is { } arm ? new ArmDriver(arm) : null;
+        _x86 = database.X86 is { } x86 ? new X86Driver(x86, database.Generation) : null;
+        _ppc64 = database.Ppc64 is { } ppc ? new Ppc64Driver(ppc) : null;
+        _arm = database.Arm is { } arm ? new ArmDriver(arm) : null;
     }
 
     public CpuDatabase Database { get; }
 
-    public X86Driver? X86 { get; }
-
-    public Ppc64Driver? Ppc64 { get; }
-
-    public ArmDriver? Arm { get; }
-
-    /// <summary>Always there: it needs no database.</summary>
-    public S390Driver S390 { get; } = new();
-
+    /// <summary>The driver of an architecture family; null when the database has no section for it (s390 needs none).</summary>
     public ICpuDriver? DriverFor(ArchFamily family) => family switch
     {
-        ArchFamily.X86 => X86,
-        ArchFamily.Ppc64 => Ppc64,
-        ArchFamily.Arm => Arm,
-        _ => S390,
+        ArchFamily.X86 => _x86,
+        ArchFamily.Ppc64 => _ppc64,
+        ArchFamily.Arm => _arm,
+        _ => _s390,
     };
 
     /// <summary>
@@ -62,7 +60,7 @@ public sealed class CpuEngine
             }
 
             // ppc64 legacy names (POWER7_v2.3) are not in the map but belong to ppc64.
-            if (Ppc64 is not null && Ppc64.ConvertLegacy(cpu).Model != model)
+            if (_ppc64 is not null && _ppc64.ConvertLegacy(cpu).Model != model)
             {
                 return ArchFamily.Ppc64;
             }

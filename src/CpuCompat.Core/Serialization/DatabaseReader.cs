@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using System.Text;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Database.Rules;
 using CpuCompat.Core.Declarations;
 using CpuCompat.Core.Diagnostics;
 using CpuCompat.Core.Engine;
+using CpuCompat.Core.Engine.Drivers;
 using CpuCompat.Core.Features;
 
 namespace CpuCompat.Core.Serialization;

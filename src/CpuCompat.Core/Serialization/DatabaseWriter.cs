@@ -1,4 +1,5 @@
 using System.Text;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Database.Rules;
 using CpuCompat.Core.Diagnostics;

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 
 namespace CpuCompat.Formats.Convert;
 

@@ -1,3 +1,5 @@
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Libvirt.CpuData;
 
 namespace CpuCompat.Formats.Convert;

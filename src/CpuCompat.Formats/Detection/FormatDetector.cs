@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Formats.Text;
 
 namespace CpuCompat.Formats.Detection;
@@ -71,6 +72,13 @@ public static partial class FormatDetector
 
         return DetectText(text);
     }
+
+    /// <summary>
+    /// The kind of an allowed-models file: a QMP reply (a leading JSON object, QEMU's <c>query-cpu-definitions</c>)
+    /// or a plain list of model names, one a line.
+    /// </summary>
+    public static ModelListFormat DetectModelList(string text) =>
+        FirstContent(text) is var first and >= 0 && text[first] == '{' ? ModelListFormat.Qmp : ModelListFormat.Names;
 
     /// <summary>The format a libvirt XML root element stands for; <see cref="InputFormat.Auto"/> for anything else.</summary>
     public static InputFormat FormatOfRoot(string root) => root switch
@@ -199,6 +207,16 @@ public static partial class FormatDetector
     }
 
     private static string Shorten(string s) => s.Length <= 60 ? s : s[..57] + "...";
+}
+
+/// <summary>What an allowed-models file holds (<see cref="FormatDetector.DetectModelList"/>).</summary>
+public enum ModelListFormat
+{
+    /// <summary>QEMU's <c>query-cpu-definitions</c> reply (usability and blockers per model).</summary>
+    Qmp,
+
+    /// <summary>Model names, one a line.</summary>
+    Names,
 }
 
 /// <summary>An XML document's root element name and where it starts.</summary>

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Diagnostics;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Formats.Text;
 
 namespace CpuCompat.Formats.Dumps;

@@ -1,5 +1,8 @@
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Diagnostics;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 
 namespace CpuCompat.Formats.Dumps;
 

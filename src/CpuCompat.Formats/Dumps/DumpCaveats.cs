@@ -1,4 +1,7 @@
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 
 namespace CpuCompat.Formats.Dumps;
 
@@ -16,7 +19,7 @@ internal static class DumpCaveats
     public static IEnumerable<string> Of(Core.Cpu.CpuData data)
     {
         var ext1 = data[DataKey.Cpuid(0x8000_0001)];
-        var intel = data[DataKey.Cpuid(0)] == VendorDefinition.EncodeString("GenuineIntel") with { Eax = data[DataKey.Cpuid(0)].Eax };
+        var intel = data[DataKey.Cpuid(0)] == CpuidVendor.Encode("GenuineIntel") with { Eax = data[DataKey.Cpuid(0)].Eax };
         if (intel && (ext1.Edx & LongModeBit) != 0 && (ext1.Edx & SyscallBit) == 0)
         {
             yield return "The CPU has long mode but SYSCALL (CPUID 0x80000001 EDX bit 11) reads 0: the dump was most likely taken by a "

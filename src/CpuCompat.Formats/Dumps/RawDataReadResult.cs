@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using CpuCompat.Core.Diagnostics;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 
 namespace CpuCompat.Formats.Dumps;
 

@@ -1,3 +1,6 @@
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
+
 namespace CpuCompat.Formats.Dumps;
 
 /// <summary>

@@ -3,6 +3,8 @@ using System.Globalization;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Diagnostics;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Formats.Text;
 
 namespace CpuCompat.Formats.Linux;
@@ -37,7 +39,7 @@ public static class CpuinfoReader
         if (vendor is not null)
         {
             var maxLeaf = fields.TryGetValue("cpuid level", out var level) ? Number(level, "cpuid level", At(level), diagnostics) : null;
-            slots.Add(new DataSlot(DataKey.Cpuid(0), VendorDefinition.EncodeString(vendor) with { Eax = maxLeaf ?? 0 }));
+            slots.Add(new DataSlot(DataKey.Cpuid(0), CpuidVendor.Encode(vendor) with { Eax = maxLeaf ?? 0 }));
         }
 
         var family = Signature(fields, fileName, diagnostics, slots);

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 
 namespace CpuCompat.Formats.Linux;
 

@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
+using CpuCompat.Core;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Diagnostics;
 using CpuCompat.Core.Engine;
-using CpuCompat.Core.Engine.X86;
+using CpuCompat.Core.Engine.Drivers;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Libvirt.Qemu;
 
 namespace CpuCompat.Formats.Qemu;
@@ -12,7 +15,7 @@ public sealed record QmpReadResult(CpuData? Data, AllowedModels? Models, Immutab
 
 /// <summary>
 /// Builds CPU data from QEMU's view of the host CPU exactly as libvirt does for its <c>-json.xml</c> answers
-/// (semantics §6.9): every boolean property that is true, renamed from QEMU to libvirt spelling (<see cref="QemuNames"/>),
+/// every boolean property that is true, renamed from QEMU to libvirt spelling (<see cref="QemuNames"/>),
 /// adds the bits of the map feature or hypervisor-internal feature of that name (other names are ignored); the
 /// <c>vendor</c> string fills leaf 0; <c>family</c>, <c>model</c> and <c>stepping</c> are encoded into leaf 1 EAX. The
 /// replies themselves are parsed by <see cref="QmpReplyReader"/>; a <c>query-cpu-definitions</c> reply in the same file
@@ -20,9 +23,9 @@ public sealed record QmpReadResult(CpuData? Data, AllowedModels? Models, Immutab
 /// </summary>
 public static class QmpExpansionReader
 {
-    public static QmpReadResult Read(string text, string fileName, X86Driver x86)
+    public static QmpReadResult Read(string text, string fileName, CpuEngine engine)
     {
-        var replies = QmpReplyReader.Read(text, fileName, x86.Generation);
+        var replies = QmpReplyReader.Read(text, fileName, engine.Database.Generation);
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(replies.Diagnostics);
         if (replies.Expansion is not { } expansion)
@@ -36,16 +39,21 @@ public static class QmpExpansionReader
         }
 
         var models = replies.Definitions is { } definitions ? new AllowedModels(definitions) : null;
-        var data = DataOf(expansion, x86);
-        return new QmpReadResult(diagnostics.HasErrors ? null : data, models, diagnostics.ToImmutable());
+        var data = DataOf(expansion, engine);
+        if (!data.Succeeded)
+        {
+            diagnostics.Add(FormatDiagnostics.NoX86Database(new SourceSpan(fileName, 1, 1), "QEMU CPU properties"));
+        }
+
+        return new QmpReadResult(diagnostics.HasErrors ? null : data.Value, models, diagnostics.ToImmutable());
     }
 
     /// <summary>The data libvirt builds from a model expansion's properties.</summary>
-    public static CpuData DataOf(QemuModelExpansion expansion, X86Driver x86)
+    public static Outcome<CpuData> DataOf(QemuModelExpansion expansion, CpuEngine engine)
     {
-        var enabled = expansion.Properties.Where(p => p.Value.IsTrue).Select(p => QemuNames.ToLibvirt(p.Name, x86.Generation));
+        var enabled = expansion.Properties.Where(p => p.Value.IsTrue).Select(p => QemuNames.ToLibvirt(p.Name, engine.Database.Generation));
         var vendor = expansion.Find("vendor") is { Kind: QemuValueKind.String } v ? v.Text : null;
-        return x86.DataFromProperties(enabled, vendor, new CpuSignature(Number(expansion, "family"), Number(expansion, "model"), Number(expansion, "stepping")));
+        return engine.DataFromProperties(enabled, vendor, new CpuSignature(Number(expansion, "family"), Number(expansion, "model"), Number(expansion, "stepping")));
     }
 
     private static uint Number(QemuModelExpansion expansion, string name) => expansion.Find(name) is { } v && v.TryGetUInt32(out var n) ? n : 0;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 
 namespace CpuCompat.Formats.Text;
 

@@ -3,6 +3,7 @@ using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Diagnostics;
 using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Libvirt.Xml;
 
 namespace CpuCompat.Formats.Xml;

@@ -1,5 +1,9 @@
+using CpuCompat.Core;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Engine;
+using CpuCompat.Core.Engine.Drivers;
+using CpuCompat.Host.Machine;
 using CpuCompat.Host.Sysfs;
 
 namespace CpuCompat.Host.Capabilities;
@@ -37,7 +41,7 @@ public static partial class CapabilitiesBuilder
         {
             HypervisorDriver.Qemu => host with
             {
-                Cpu = HostCpuBuilder.Build(env, engine?.X86, cpuInfo, nodeInfo, notes),
+                Cpu = HostCpuBuilder.Build(env, engine, cpuInfo, nodeInfo, notes),
                 PageSizesKiB = PageSizeProbe.Read(root, pageKiB),
                 Migration = new MigrationFeatures(true, ["tcp", "rdma"]),
                 Numa = numa,
@@ -77,7 +81,7 @@ public static partial class CapabilitiesBuilder
     private static HostSection XenHost(HostEnvironment env, HostSection host, CpuEngine? engine, NodeInfo nodeInfo, NumaTopology numa, HostNotes notes)
     {
         notes.Substituted("libxl physinfo", "the xen driver's host section is approximated from this host's sysfs and CPUID; libvirt asks a running Xen hypervisor");
-        var (cpu, flags) = XenHostCpu.Build(env, engine?.X86, nodeInfo, notes);
+        var (cpu, flags) = XenHostCpu.Build(env, engine, nodeInfo, notes);
         return host with
         {
             CpuFlags = flags,

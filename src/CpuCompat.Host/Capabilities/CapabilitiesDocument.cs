@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
+using CpuCompat.Host.Machine;
 
 namespace CpuCompat.Host.Capabilities;
 

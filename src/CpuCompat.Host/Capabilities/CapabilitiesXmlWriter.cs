@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
+using CpuCompat.Host.Machine;
 using CpuCompat.Host.Sysfs;
 using CpuCompat.Libvirt.Xml;
 

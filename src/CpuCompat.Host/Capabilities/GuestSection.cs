@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CpuCompat.Host.Machine;
 
 namespace CpuCompat.Host.Capabilities;
 

@@ -1,7 +1,10 @@
+using CpuCompat.Core;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
-using CpuCompat.Core.Engine.X86;
+using CpuCompat.Core.Engine;
+using CpuCompat.Core.Engine.Drivers;
 using CpuCompat.Host.Cpuid;
+using CpuCompat.Host.Machine;
 using CpuCompat.Host.Sysfs;
 
 namespace CpuCompat.Host.Capabilities;
@@ -14,7 +17,7 @@ namespace CpuCompat.Host.Capabilities;
 public static class HostCpuBuilder
 {
     /// <summary>Null (with a note) when the CPUID of the root's machine is unknown or the decode fails.</summary>
-    public static CpuDefinition? Build(HostEnvironment env, X86Driver? x86, CpuInfo cpuInfo, NodeInfo nodeInfo, HostNotes notes)
+    public static CpuDefinition? Build(HostEnvironment env, CpuEngine? engine, CpuInfo cpuInfo, NodeInfo nodeInfo, HostNotes notes)
     {
         if (!env.IsX86)
         {
@@ -27,7 +30,7 @@ public static class HostCpuBuilder
             return null;
         }
 
-        if (x86 is null)
+        if (engine?.Database.X86 is not { } x86)
         {
             notes.Omitted("host CPU model", "the database has no x86 models", HostCodes.NotApplicable);
             return null;
@@ -35,9 +38,8 @@ public static class HostCpuBuilder
 
         // A recording carries its machine's MSRs; otherwise they are read from this machine.
         var msrs = cpuid as IMsrSource ?? new MsrReader(env.Root, env.Kvm, notes);
-        var data = HostCpuData.Read(cpuid, msrs, x86.Database, x86.Generation);
-        var stub = CpuDefinition.NewHost(env.Arch) with { Mode = CpuMode.Custom };
-        var decoded = x86.Decode(new X86DecodeRequest(stub, X86Input.FromData(x86.Database, data)));
+        var data = HostCpuData.Read(cpuid, msrs, x86, engine.Database.Generation);
+        var decoded = engine.Decode(new DecodeRequest(DecodeRequest.HostStub(env.Arch), data));
         if (!decoded.Succeeded)
         {
             notes.Unavailable("host CPU model", $"the host decode failed: {decoded.Error.Message}", HostCodes.SourceMalformed);
@@ -49,16 +51,16 @@ public static class HostCpuBuilder
             // The capabilities print <arch> themselves, before host feature flags.
             Arch = null,
             Microcode = cpuInfo.Microcode ?? 0,
-            Tsc = Tsc(env, x86, data, notes),
+            Tsc = Tsc(env, engine, data, notes),
             Topology = nodeInfo.IsKnown ? new CpuTopology((uint)nodeInfo.Sockets, 1, 1, (uint)nodeInfo.Cores, (uint)nodeInfo.Threads) : null,
             MaxPhysAddr = PhysicalAddressBits(cpuInfo, data, notes) is { } bits ? new CpuMaxPhysAddr("emulate", bits, null) : null,
         };
     }
 
     /// <summary>libvirt probes the TSC only when the data has invariant TSC, and only through KVM.</summary>
-    private static TscCounter? Tsc(HostEnvironment env, X86Driver x86, CpuData data, HostNotes notes)
+    private static TscCounter? Tsc(HostEnvironment env, CpuEngine engine, CpuData data, HostNotes notes)
     {
-        if (!x86.HasFeature(data, "invtsc").TryGetValue(out var invariant) || !invariant)
+        if (!engine.HasFeature(data, "invtsc").TryGetValue(out var invariant) || !invariant)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CpuCompat.Core.Cpu;
+using CpuCompat.Host.Machine;
 using CpuCompat.Host.Sysfs;
 
 namespace CpuCompat.Host.Capabilities;

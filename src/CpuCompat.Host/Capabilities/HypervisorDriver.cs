@@ -1,3 +1,5 @@
+using CpuCompat.Host.Machine;
+
 namespace CpuCompat.Host.Capabilities;
 
 /// <summary>The libvirt driver whose <c>virsh capabilities</c> is reproduced: its guests and host sections differ.</summary>

@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
+using CpuCompat.Core;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
-using CpuCompat.Core.Engine.X86;
+using CpuCompat.Core.Engine;
+using CpuCompat.Core.Engine.Drivers;
 using CpuCompat.Host.Cpuid;
+using CpuCompat.Host.Machine;
 using CpuCompat.Host.Sysfs;
 
 namespace CpuCompat.Host.Capabilities;
@@ -24,9 +27,9 @@ public static class XenHostCpu
     ];
 
     /// <summary>The decoded CPU (null when unknown) and the host flags (<c>pae</c> when leaf 1 EDX bit 6 is set).</summary>
-    public static (CpuDefinition? Cpu, ImmutableArray<string> Flags) Build(HostEnvironment env, X86Driver? x86, NodeInfo nodeInfo, HostNotes notes)
+    public static (CpuDefinition? Cpu, ImmutableArray<string> Flags) Build(HostEnvironment env, CpuEngine? engine, NodeInfo nodeInfo, HostNotes notes)
     {
-        if (env.Cpuid is null || x86 is null || !env.IsX86)
+        if (env.Cpuid is null || engine?.Database.X86 is null || !env.IsX86)
         {
             return (null, []);
         }
@@ -34,8 +37,7 @@ public static class XenHostCpu
         var full = CpuidEnumerator.Enumerate(env.Cpuid);
         var words = CpuData.From(FeatureWords.Select(w => new DataSlot(w.Key, full[w.Key].And(w.Mask))));
         var flags = (full[DataKey.Cpuid(1)].Edx & (1u << 6)) != 0 ? ImmutableArray.Create("pae") : [];
-        var stub = CpuDefinition.NewHost(env.Arch) with { Mode = CpuMode.Custom };
-        var decoded = x86.Decode(new X86DecodeRequest(stub, X86Input.FromData(x86.Database, words)));
+        var decoded = engine.Decode(new DecodeRequest(DecodeRequest.HostStub(env.Arch), words));
         if (!decoded.Succeeded)
         {
             notes.Unavailable("host CPU model", $"the host decode failed: {decoded.Error.Message}", HostCodes.SourceMalformed);

@@ -2,8 +2,10 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Diagnostics;
+using CpuCompat.Host.Machine;
 using CpuCompat.Libvirt.Xml;
 
 namespace CpuCompat.Host.Topology;

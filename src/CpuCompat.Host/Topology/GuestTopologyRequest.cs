@@ -1,4 +1,5 @@
 using CpuCompat.Core.Cpu;
+using CpuCompat.Host.Machine;
 
 namespace CpuCompat.Host.Topology;
 

@@ -1,4 +1,5 @@
 using CpuCompat.Core.Cpu;
+using CpuCompat.Host.Machine;
 using CpuCompat.Host.Sysfs;
 
 namespace CpuCompat.Host.Topology;

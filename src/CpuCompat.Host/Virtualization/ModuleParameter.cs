@@ -1,3 +1,5 @@
+using CpuCompat.Host.Machine;
+
 namespace CpuCompat.Host.Virtualization;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Host.Cpuid;
+using CpuCompat.Host.Machine;
 using CpuCompat.Host.Sysfs;
 
 namespace CpuCompat.Host.Virtualization;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Declarations;
 

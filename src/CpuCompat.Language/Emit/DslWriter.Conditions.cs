@@ -1,3 +1,4 @@
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Declarations;
 
 namespace CpuCompat.Language.Emit;

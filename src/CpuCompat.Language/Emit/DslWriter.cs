@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Declarations;
 

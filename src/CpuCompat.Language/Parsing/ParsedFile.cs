@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using CpuCompat.Core.Diagnostics;
 using Antlr4.Runtime;
+using CpuCompat.Core.Diagnostics;
 
 namespace CpuCompat.Language.Parsing;
 

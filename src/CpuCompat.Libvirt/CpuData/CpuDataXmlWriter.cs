@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 
 namespace CpuCompat.Libvirt.CpuData;

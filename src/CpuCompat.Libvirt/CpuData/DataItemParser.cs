@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Diagnostics;
 

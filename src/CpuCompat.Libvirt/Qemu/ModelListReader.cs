@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using CpuCompat.Core;
 using CpuCompat.Core.Diagnostics;
 using CpuCompat.Core.Engine;
+using CpuCompat.Core.Engine.Drivers;
 
 namespace CpuCompat.Libvirt.Qemu;
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 
 namespace CpuCompat.Libvirt.Qemu;

@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
+using CpuCompat.Core;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Diagnostics;
 using CpuCompat.Core.Engine;
+using CpuCompat.Core.Engine.Drivers;
 
 namespace CpuCompat.Libvirt.Qemu;
 

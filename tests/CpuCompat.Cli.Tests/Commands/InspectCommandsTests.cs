@@ -41,7 +41,7 @@ public sealed class InspectCommandsTests
         var guest = dir.File("guest.xml", "<cpu mode='custom' match='exact'><model>Penryn</model><feature policy='require' name='sse3'/></cpu>");
         var result = CliRun.InProcess("cpu-compare", guest, "--host", Data("x86_64-host.xml"));
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("cpucompat: unknown CPU feature 'sse3' — libvirt calls it 'pni'\n", result.Stderr);
+        Assert.Equal($"cpucompat: {guest}: unknown CPU feature 'sse3' — libvirt calls it 'pni'\n", result.Stderr);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class UpdateCpuCommandTests
         var models = dir.File("models.txt", "qemu64\n");
         var result = CliRun.InProcess("update-cpu", Data("x86_64-guest-nofallback.xml"), "--host", Data("x86_64-host.xml"), "--models", models);
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("cpucompat: CPU model Penryn is not supported by hypervisor\n", result.Stderr);
+        Assert.Equal($"cpucompat: {Data("x86_64-guest-nofallback.xml")}: CPU model Penryn is not supported by hypervisor\n", result.Stderr);
     }
 
     [Fact]

@@ -1,7 +1,8 @@
+using CpuCompat.Core;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Engine;
-using CpuCompat.Core.Engine.X86;
+using CpuCompat.Core.Engine.Drivers;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;
@@ -71,21 +72,21 @@ public sealed class EngineLawTests
     public void Expanded_baseline_requires_the_same_features_in_any_order()
     {
         var cpus = RealCpus.Require();
-        var x86 = Engine.X86!;
+        var x86 = Engine.Database.X86!;
         Check.One(Runs, Prop.ForAll(Pools(cpus), Gen.Choose(0, int.MaxValue).ToArbitrary(), (pool, seed) =>
         {
             var random = new Random(seed);
             var shuffled = pool.OrderBy(_ => random.Next()).ToArray();
             var a = Required(x86, pool);
             var b = Required(x86, shuffled);
-            Assert.True(a == b, $"order changed the required features: {string.Join(", ", x86.Database.NamesOf(a ^ b))}");
+            Assert.True(a == b, $"order changed the required features: {string.Join(", ", x86.NamesOf(a ^ b))}");
         }));
     }
 
-    private static Core.Features.FeatureSet Required(X86Driver x86, IEnumerable<RealCpu> pool)
+    private static Core.Features.FeatureSet Required(Core.Database.ArchDatabase x86, IEnumerable<RealCpu> pool)
     {
         var expanded = Engine.Baseline(pool.Select(c => c.Host).ToList(), expandFeatures: true).Value;
-        var required = expanded.Features.Where(f => f.Policy == FeaturePolicy.Require).Select(f => x86.Database.FindFeature(f.Name)!.Id);
+        var required = expanded.Features.Where(f => f.Policy == FeaturePolicy.Require).Select(f => x86.FindFeature(f.Name)!.Id);
         return Core.Features.FeatureSet.Of(required);
     }
 
@@ -93,7 +94,6 @@ public sealed class EngineLawTests
     public void Decoding_mutated_cpuid_data_never_throws()
     {
         var cpus = RealCpus.Require();
-        var x86 = Engine.X86!;
         var mutations =
             from cpu in Gen.Elements(cpus.ToArray())
             from slot in Gen.Choose(0, cpu.Data.Slots.Length - 1)
@@ -105,8 +105,8 @@ public sealed class EngineLawTests
         {
             var original = m.cpu.Data.Slots[m.slot];
             var data = m.cpu.Data.With(original.Key, Registers.Single(m.register, m.Item4));
-            var stub = m.guest ? CpuDefinition.NewGuest() with { Fallback = CpuFallback.Forbid } : CpuDefinition.NewHost("x86_64") with { Mode = CpuMode.Custom };
-            var outcome = x86.Decode(new X86DecodeRequest(stub, X86Input.FromData(x86.Database, data)));
+            var stub = m.guest ? CpuDefinition.NewGuest() with { Fallback = CpuFallback.Forbid } : DecodeRequest.HostStub();
+            var outcome = Engine.Decode(new DecodeRequest(stub, data));
             Assert.True(outcome.Succeeded || outcome.Error.Kind == CpuErrorKind.NoSuitableModel, outcome.ToString());
         }));
     }

@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
+using CpuCompat.Core;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Engine;
-using CpuCompat.Core.Engine.X86;
+using CpuCompat.Core.Engine.Drivers;
 using CpuCompat.Data;
 using CpuCompat.Formats;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Libvirt.CpuData;
 using CpuCompat.TestSupport;
 
@@ -37,13 +40,7 @@ public static class RealCpus
         return All;
     }
 
-    public static CpuDefinition? DecodeHost(CpuData data)
-    {
-        var x86 = Engine.X86!;
-        var stub = CpuDefinition.NewHost("x86_64") with { Mode = CpuMode.Custom };
-        var decoded = x86.Decode(new X86DecodeRequest(stub, X86Input.FromData(x86.Database, data)));
-        return decoded.Succeeded ? decoded.Value : null;
-    }
+    public static CpuDefinition? DecodeHost(CpuData data) => Engine.DecodeHost(data) is { Succeeded: true } decoded ? decoded.Value : null;
 
     private static ImmutableArray<RealCpu> Load()
     {
@@ -80,7 +77,7 @@ public static class RealCpus
         {
             foreach (var file in Directory.EnumerateFiles(dumps, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                var input = CpuInputReader.Read(File.ReadAllText(file), file, InputFormat.Auto, DefaultDatabase.Value);
+                var input = CpuInputReader.Read(File.ReadAllText(file), file, InputFormat.Auto, Engine);
                 if (input.Data is { } data && DecodeHost(data) is { } host)
                 {
                     cpus.Add(new RealCpu($"dump {Path.GetRelativePath(dumps, file)}", data, host));

@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using CpuCompat.Core.Binding;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Declarations;
 using CpuCompat.Core.Diagnostics;
 using CpuCompat.Core.Tests.Support;
-using static CpuCompat.Core.Declarations.SignatureField;
+using static CpuCompat.Core.Cpu.SignatureField;
 
 namespace CpuCompat.Core.Tests.Binding;
 

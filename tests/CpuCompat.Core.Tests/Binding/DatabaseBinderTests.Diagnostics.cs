@@ -1,4 +1,5 @@
 using CpuCompat.Core.Binding;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Diagnostics;
 using CpuCompat.Core.Features;

@@ -1,9 +1,10 @@
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Database.Rules;
 using CpuCompat.Core.Declarations;
 using CpuCompat.Core.Features;
 using CpuCompat.Core.Tests.Support;
-using static CpuCompat.Core.Declarations.SignatureField;
+using static CpuCompat.Core.Cpu.SignatureField;
 
 namespace CpuCompat.Core.Tests.Binding;
 

@@ -1,4 +1,6 @@
 using CpuCompat.Formats.Convert;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Formats.Tests.Support;
 using CpuCompat.Libvirt.CpuData;
 using Xunit;
@@ -14,10 +16,10 @@ public sealed class RawDataWriterTests
     [MemberData(nameof(Dumps))]
     public void Dump_written_as_cpuid_tool_text_reads_back_identically(string dump)
     {
-        var data = CpuInputReader.Read(Samples.ReadDump(dump), dump, InputFormat.Auto, Samples.Database).Data!;
+        var data = CpuInputReader.Read(Samples.ReadDump(dump), dump, InputFormat.Auto, Samples.Engine).Data!;
 
         var text = RawDataWriter.Write(data, OutputFormat.CpuidTool);
-        var back = CpuInputReader.Read(text, "converted.txt", InputFormat.Auto, Samples.Database);
+        var back = CpuInputReader.Read(text, "converted.txt", InputFormat.Auto, Samples.Engine);
 
         Assert.Equal(InputFormat.CpuidTool, back.Format);
         Assert.Equal(data.Slots, back.Data!.Slots);
@@ -27,10 +29,10 @@ public sealed class RawDataWriterTests
     [MemberData(nameof(Dumps))]
     public void Dump_written_as_cpudata_reads_back_with_the_same_non_zero_slots(string dump)
     {
-        var data = CpuInputReader.Read(Samples.ReadDump(dump), dump, InputFormat.Auto, Samples.Database).Data!;
+        var data = CpuInputReader.Read(Samples.ReadDump(dump), dump, InputFormat.Auto, Samples.Engine).Data!;
 
         var xml = RawDataWriter.Write(data, OutputFormat.Cpudata);
-        var back = CpuInputReader.Read(xml, "converted.xml", InputFormat.Auto, Samples.Database);
+        var back = CpuInputReader.Read(xml, "converted.xml", InputFormat.Auto, Samples.Engine);
 
         Assert.Equal(InputFormat.Cpudata, back.Format);
         Assert.Equal(data.Slots.Where(s => !s.Registers.IsZero), back.Data!.Slots);

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Formats.Tests.Support;
 using CpuCompat.TestSupport;
 using Xunit;
@@ -66,7 +67,7 @@ public sealed class FormatDetectorTests
         };
 
         Assert.Equal(expected, FormatDetector.Detect(text).Format);
-        var input = CpuInputReader.Read(text, file, InputFormat.Auto, Samples.Database);
+        var input = CpuInputReader.Read(text, file, InputFormat.Auto, Samples.Engine);
         Assert.Equal(expected == InputFormat.Auto, input.HasErrors);
     }
 

@@ -1,5 +1,7 @@
 using System.Text;
 using CpuCompat.Formats.Convert;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Formats.Tests.Support;
 using CpuCompat.Libvirt.CpuData;
 using CpuCompat.Libvirt.Xml;
@@ -24,7 +26,7 @@ public sealed class AllDumpsTests(ITestOutputHelper output)
     {
         var text = Samples.ReadDump(dump);
 
-        var input = CpuInputReader.Read(text, dump, InputFormat.Auto, Samples.Database);
+        var input = CpuInputReader.Read(text, dump, InputFormat.Auto, Samples.Engine);
 
         Assert.True(input.Format is InputFormat.Aida64 or InputFormat.Libcpuid, $"{dump} detected as {input.Format}");
         Assert.False(input.HasErrors, string.Join("\n", input.Diagnostics));
@@ -44,17 +46,17 @@ public sealed class AllDumpsTests(ITestOutputHelper output)
         var caveats = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var dump in dumps)
         {
-            var input = CpuInputReader.Read(Samples.ReadDump(dump), dump, InputFormat.Auto, Samples.Database);
+            var input = CpuInputReader.Read(Samples.ReadDump(dump), dump, InputFormat.Auto, Samples.Engine);
             Assert.False(input.HasErrors, $"{dump}: {input.FirstError}");
             formats[input.Format.NameOf()] = formats.GetValueOrDefault(input.Format.NameOf()) + 1;
             var data = input.Data!;
             var noSyscall = input.Notes.Any(n => n.Contains("SYSCALL", StringComparison.Ordinal));
             var inVm = input.Notes.Any(n => n.Contains("hypervisor bit", StringComparison.Ordinal));
 
-            var host = RawDataDecoder.DecodeHost(Samples.X86, data);
+            var host = Samples.Engine.DecodeHost(data);
             var back = CpuDataXmlReader.Read(CpuDataXmlWriter.Format(data), dump + ".cpudata.xml");
             Assert.True(back.Succeeded, string.Join("\n", back.Diagnostics));
-            var again = RawDataDecoder.DecodeHost(Samples.X86, back.Data);
+            var again = Samples.Engine.DecodeHost(back.Data);
 
             if (host.Succeeded)
             {

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Formats.Convert;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Formats.Dumps;
 using CpuCompat.Formats.Tests.Support;
 using Xunit;
@@ -18,7 +21,7 @@ public sealed class CpuidToolReaderTests(ITestOutputHelper output)
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         var data = result.Data;
-        Assert.Equal(VendorDefinition.EncodeString("AuthenticAMD") with { Eax = 0x1C }, data[DataKey.Cpuid(0)]);
+        Assert.Equal(CpuidVendor.Encode("AuthenticAMD") with { Eax = 0x1C }, data[DataKey.Cpuid(0)]);
         Assert.Equal(0x00A10F11u, data[DataKey.Cpuid(1)].Eax);
         Assert.Equal(0x20u, data[DataKey.Cpuid(7, 1)].Eax);
         Assert.Equal(0x18u, data[DataKey.Cpuid(0xD, 0xC)].Eax);
@@ -44,7 +47,7 @@ public sealed class CpuidToolReaderTests(ITestOutputHelper output)
         var result = CpuidToolReader.Read(live, "cpuid -r");
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        var host = RawDataDecoder.DecodeHost(Samples.X86, result.Data);
+        var host = Samples.Engine.DecodeHost(result.Data);
         output.WriteLine(host.Succeeded ? $"this machine: {host.Value.Model} ({host.Value.Features.Length} extra features)" : host.Error.Message);
         Assert.True(host.Succeeded || host.Error.Message == "cannot find suitable CPU model for given data");
     }
@@ -54,7 +57,7 @@ public sealed class CpuidToolReaderTests(ITestOutputHelper output)
     {
         var data = Core.Cpu.CpuData.From(
         [
-            new(DataKey.Cpuid(0), VendorDefinition.EncodeString("GenuineIntel") with { Eax = 0xD }),
+            new(DataKey.Cpuid(0), CpuidVendor.Encode("GenuineIntel") with { Eax = 0xD }),
             new(DataKey.Cpuid(0xD, 0x3E), new Registers(0x80, 0x340, 0, 0)),
             new(DataKey.Cpuid(0x8000_0005), Registers.Zero),
             new(DataKey.Msr(0x10A), new Registers(0x6B, 0, 0, 0x1)),

@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Formats.Dumps;
 using CpuCompat.Formats.Tests.Support;
 using Xunit;

@@ -1,5 +1,8 @@
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Formats.Convert;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Formats.Tests.Support;
 using CpuCompat.Libvirt.Xml;
 using Xunit;
@@ -30,12 +33,12 @@ public sealed class QmpExpansionReaderTests
         Assert.SkipWhen(dir is null, "the shared folder has no libvirt 11.3.0 test data");
         var text = File.ReadAllText(Path.Combine(dir!, file));
 
-        var input = CpuInputReader.Read(text, file, InputFormat.Auto, Samples.Database);
+        var input = CpuInputReader.Read(text, file, InputFormat.Auto, Samples.Engine);
 
         Assert.Equal(InputFormat.Qmp, input.Format);
         Assert.False(input.HasErrors, string.Join("\n", input.Diagnostics));
         Assert.Equal(text.Contains("unavailable-features", StringComparison.Ordinal), input.Models is not null);
-        var guest = RawDataDecoder.DecodeGuest(Samples.X86, input.Data!, input.Models);
+        var guest = Samples.Engine.DecodeGuest(input.Data!, input.Models);
         Assert.True(guest.Succeeded, guest.Error?.Message);
         var expected = File.ReadAllText(Path.Combine(dir!, file.Replace(".json", "-json.xml", StringComparison.Ordinal)));
         var actual = CpuXmlWriter.Format(guest.Value, Samples.Database.Generation);
@@ -50,14 +53,14 @@ public sealed class QmpExpansionReaderTests
              "vendor": "GenuineIntel", "family": 6, "model": 94, "stepping": 3, "model-id": "x"}}}, "id": "libvirt-1"}
             """;
 
-        var input = CpuInputReader.Read(reply, "q.json", InputFormat.Auto, Samples.Database);
+        var input = CpuInputReader.Read(reply, "q.json", InputFormat.Auto, Samples.Engine);
 
         var data = input.Data!;
-        Assert.True(Samples.X86.HasFeature(data, "pclmuldq").Value);
-        Assert.True(Samples.X86.HasFeature(data, "sse4.2").Value);
-        Assert.False(Samples.X86.HasFeature(data, "avx").Value);
-        Assert.True(Samples.X86.HasFeature(data, "kvm_pv_unhalt").Value);
-        Assert.Equal(VendorDefinition.EncodeString("GenuineIntel"), data[DataKey.Cpuid(0)]);
+        Assert.True(Samples.Engine.HasFeature(data, "pclmuldq").Value);
+        Assert.True(Samples.Engine.HasFeature(data, "sse4.2").Value);
+        Assert.False(Samples.Engine.HasFeature(data, "avx").Value);
+        Assert.True(Samples.Engine.HasFeature(data, "kvm_pv_unhalt").Value);
+        Assert.Equal(CpuidVendor.Encode("GenuineIntel"), data[DataKey.Cpuid(0)]);
         Assert.Equal(0x506E3u, data[DataKey.Cpuid(1)].Eax);
         Assert.Null(input.Models);
     }
@@ -65,7 +68,7 @@ public sealed class QmpExpansionReaderTests
     [Fact]
     public void A_definitions_list_alone_is_an_error_that_points_to_models()
     {
-        var input = CpuInputReader.Read("{\"return\": [{\"name\": \"qemu64\", \"unavailable-features\": []}]}", "d.json", InputFormat.Auto, Samples.Database);
+        var input = CpuInputReader.Read("{\"return\": [{\"name\": \"qemu64\", \"unavailable-features\": []}]}", "d.json", InputFormat.Auto, Samples.Engine);
 
         var error = Assert.Single(input.Diagnostics, d => d.IsError);
         Assert.Equal(FormatCodes.NoModelExpansion, error.Code);
@@ -75,7 +78,7 @@ public sealed class QmpExpansionReaderTests
     [Fact]
     public void Malformed_json_is_an_error_with_its_position()
     {
-        var input = CpuInputReader.Read("{\"return\": {\"model\": \n  {\"name\": oops}}}", "m.json", InputFormat.Auto, Samples.Database);
+        var input = CpuInputReader.Read("{\"return\": {\"model\": \n  {\"name\": oops}}}", "m.json", InputFormat.Auto, Samples.Engine);
 
         var error = Assert.Single(input.Diagnostics, d => d.IsError);
         Assert.Equal(2, error.Span.Line);

@@ -1,6 +1,11 @@
+using CpuCompat.Core;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
-using CpuCompat.Core.Engine.X86;
+using CpuCompat.Core.Engine;
+using CpuCompat.Core.Engine.Drivers;
 using CpuCompat.Data;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.TestSupport;
 
 namespace CpuCompat.Formats.Tests.Support;
@@ -13,11 +18,12 @@ internal static class Samples
 {
     public const string Missing = "(shared folder missing)";
 
-    private static readonly Lazy<X86Driver> Driver = new(() => new X86Driver(Database.X86!, Database.Generation));
+    private static readonly Lazy<CpuEngine> BuiltInEngine = new(() => new CpuEngine(DefaultDatabase.Value));
 
     public static CpuDatabase Database => DefaultDatabase.Value;
 
-    public static X86Driver X86 => Driver.Value;
+    /// <summary>The engine over the built-in database.</summary>
+    public static CpuEngine Engine => BuiltInEngine.Value;
 
     /// <summary>The dumps folder; skips the calling test when the shared folder is missing.</summary>
     public static string DumpsRoot()

@@ -1,4 +1,6 @@
 using CpuCompat.Core.Cpu;
+using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Formats.Tests.Support;
 using CpuCompat.Libvirt.Xml;
 using Xunit;
@@ -14,7 +16,7 @@ public sealed class LibvirtXmlInputReaderTests
     [InlineData("xml/domcapabilities.xml", "EPYC-Rome", CpuType.Guest)]
     public void Libvirt_documents_give_cpu_definitions(string fixture, string model, CpuType type)
     {
-        var input = CpuInputReader.Read(Samples.ReadFixture(fixture), fixture, InputFormat.Auto, Samples.Database);
+        var input = CpuInputReader.Read(Samples.ReadFixture(fixture), fixture, InputFormat.Auto, Samples.Engine);
 
         Assert.False(input.HasErrors, string.Join("\n", input.Diagnostics));
         var cpu = Assert.Single(input.Cpus);
@@ -26,7 +28,7 @@ public sealed class LibvirtXmlInputReaderTests
     [Fact]
     public void Domain_capabilities_read_as_host_give_the_host_cpu_it_describes()
     {
-        var input = CpuInputReader.Read(Samples.ReadFixture("xml/domcapabilities.xml"), "dc.xml", InputFormat.DomCapabilities, Samples.Database, CpuXmlType.Host);
+        var input = CpuInputReader.Read(Samples.ReadFixture("xml/domcapabilities.xml"), "dc.xml", InputFormat.DomCapabilities, Samples.Engine, CpuXmlType.Host);
 
         var cpu = Assert.Single(input.Cpus);
         Assert.Equal(CpuType.Host, cpu.Type);
@@ -36,7 +38,7 @@ public sealed class LibvirtXmlInputReaderTests
     [Fact]
     public void A_forced_document_kind_needs_its_root_element()
     {
-        var input = CpuInputReader.Read(Samples.ReadFixture("xml/capabilities.xml"), "caps.xml", InputFormat.Domain, Samples.Database);
+        var input = CpuInputReader.Read(Samples.ReadFixture("xml/capabilities.xml"), "caps.xml", InputFormat.Domain, Samples.Engine);
 
         var error = Assert.Single(input.Diagnostics, d => d.IsError);
         Assert.Equal(FormatCodes.WrongXmlRoot, error.Code);
@@ -47,7 +49,7 @@ public sealed class LibvirtXmlInputReaderTests
     [Fact]
     public void Cpu_accepts_every_libvirt_document_kind_without_a_warning()
     {
-        var input = CpuInputReader.Read(Samples.ReadFixture("xml/domain.xml"), "d.xml", InputFormat.Cpu, Samples.Database);
+        var input = CpuInputReader.Read(Samples.ReadFixture("xml/domain.xml"), "d.xml", InputFormat.Cpu, Samples.Engine);
 
         Assert.Empty(input.Diagnostics);
         Assert.Single(input.Cpus);

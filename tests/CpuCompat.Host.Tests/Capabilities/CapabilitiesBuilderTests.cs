@@ -1,7 +1,9 @@
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Host.Capabilities;
+using CpuCompat.Host.Machine;
 using CpuCompat.Host.Sysfs;
+using CpuCompat.TestSupport;
 using Xunit;
 
 namespace CpuCompat.Host.Tests.Capabilities;

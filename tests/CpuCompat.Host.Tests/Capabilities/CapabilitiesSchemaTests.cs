@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using CpuCompat.Host.Capabilities;
+using CpuCompat.Host.Machine;
+using CpuCompat.TestSupport;
 using Xunit;
 
 namespace CpuCompat.Host.Tests.Capabilities;

@@ -1,5 +1,8 @@
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Host.Capabilities;
+using CpuCompat.Host.Machine;
+using CpuCompat.TestSupport;
 using Xunit;
 
 namespace CpuCompat.Host.Tests.Capabilities;

@@ -3,6 +3,8 @@ using CpuCompat.Core.Database;
 using CpuCompat.Data;
 using CpuCompat.Host.Cpuid;
 using CpuCompat.Host.Kvm;
+using CpuCompat.Host.Machine;
+using CpuCompat.TestSupport;
 using Xunit;
 
 namespace CpuCompat.Host.Tests.Cpuid;

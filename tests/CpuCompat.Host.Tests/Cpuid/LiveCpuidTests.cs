@@ -1,10 +1,14 @@
 using System.Text;
+using CpuCompat.Core;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
-using CpuCompat.Core.Engine.X86;
+using CpuCompat.Core.Engine;
+using CpuCompat.Core.Engine.Drivers;
 using CpuCompat.Data;
 using CpuCompat.Host.Cpuid;
+using CpuCompat.Host.Machine;
 using CpuCompat.Host.Sysfs;
+using CpuCompat.TestSupport;
 using Xunit;
 
 namespace CpuCompat.Host.Tests.Cpuid;
@@ -64,9 +68,7 @@ public sealed class LiveCpuidTests
     public void The_built_in_database_decodes_this_machine_as_a_host()
     {
         var data = Read();
-        var x86 = new X86Driver(DefaultDatabase.Value.X86!, DefaultDatabase.Value.Generation);
-
-        var decoded = x86.Decode(new X86DecodeRequest(CpuDefinition.NewHost("x86_64") with { Mode = CpuMode.Custom }, X86Input.FromData(x86.Database, data)));
+        var decoded = new CpuEngine(DefaultDatabase.Value).DecodeHost(data);
 
         Assert.True(decoded.Succeeded, decoded.Error?.Message);
         Assert.NotNull(decoded.Value.Model);

@@ -2,6 +2,8 @@ using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Data;
 using CpuCompat.Host.Kvm;
+using CpuCompat.Host.Machine;
+using CpuCompat.TestSupport;
 using Xunit;
 
 namespace CpuCompat.Host.Tests.Kvm;

@@ -1,4 +1,6 @@
 using CpuCompat.Host.Kvm;
+using CpuCompat.Host.Machine;
+using CpuCompat.TestSupport;
 using Xunit;
 
 namespace CpuCompat.Host.Tests.Kvm;
@@ -41,7 +43,7 @@ public sealed class LinuxKvmDeviceTests
         Assert.True(supported is not null, failure);
 
         // Leaf 0 and leaf 1 are always there; the hypervisor bit is set: KVM offers guests that bit.
-        Assert.NotEqual(0u, supported![Core.Database.DataKey.Cpuid(0)].Eax);
-        Assert.NotEqual(0u, supported[Core.Database.DataKey.Cpuid(1)].Ecx & 0x80000000);
+        Assert.NotEqual(0u, supported![Core.Cpu.DataKey.Cpuid(0)].Eax);
+        Assert.NotEqual(0u, supported[Core.Cpu.DataKey.Cpuid(1)].Ecx & 0x80000000);
     }
 }

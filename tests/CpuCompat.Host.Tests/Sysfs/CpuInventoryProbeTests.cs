@@ -1,4 +1,6 @@
+using CpuCompat.Host.Machine;
 using CpuCompat.Host.Sysfs;
+using CpuCompat.TestSupport;
 using Xunit;
 
 namespace CpuCompat.Host.Tests.Sysfs;

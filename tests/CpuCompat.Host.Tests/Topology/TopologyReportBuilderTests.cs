@@ -1,6 +1,8 @@
 using CpuCompat.Core.Cpu;
+using CpuCompat.Host.Machine;
 using CpuCompat.Host.Sysfs;
 using CpuCompat.Host.Topology;
+using CpuCompat.TestSupport;
 using Xunit;
 
 namespace CpuCompat.Host.Tests.Topology;

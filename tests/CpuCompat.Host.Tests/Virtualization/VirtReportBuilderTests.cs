@@ -1,4 +1,6 @@
+using CpuCompat.Host.Machine;
 using CpuCompat.Host.Virtualization;
+using CpuCompat.TestSupport;
 using Xunit;
 
 namespace CpuCompat.Host.Tests.Virtualization;

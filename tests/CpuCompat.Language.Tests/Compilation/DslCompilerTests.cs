@@ -1,8 +1,10 @@
 using CpuCompat.Core.Binding;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Language.Compilation;
 using CpuCompat.Language.Diagnostics;
 using CpuCompat.Language.Tests.TestSupport;
+using CpuCompat.TestSupport;
 
 namespace CpuCompat.Language.Tests.Compilation;
 
@@ -37,7 +39,7 @@ public class DslCompilerTests
     [Fact]
     public void First_example_of_the_language_reference_compiles()
     {
-        var reference = File.ReadAllText(Path.Combine(RepoPaths.Root, "grammar", "README.md"));
+        var reference = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "grammar", "README.md"));
         var start = reference.IndexOf("```\n", StringComparison.Ordinal) + 4;
         var example = reference[start..reference.IndexOf("```", start, StringComparison.Ordinal)];
 

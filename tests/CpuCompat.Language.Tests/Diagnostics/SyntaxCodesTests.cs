@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using CpuCompat.Core.Binding;
 using CpuCompat.Language.Diagnostics;
+using CpuCompat.TestSupport;
 
 namespace CpuCompat.Language.Tests.Diagnostics;
 
@@ -28,7 +29,7 @@ public class SyntaxCodesTests
     [Fact]
     public void Language_reference_documents_every_code()
     {
-        var reference = File.ReadAllText(Path.Combine(TestSupport.RepoPaths.Root, "grammar", "README.md"));
+        var reference = File.ReadAllText(Path.Combine(CpuCompat.TestSupport.RepositoryRoot.Path, "grammar", "README.md"));
 
         Assert.All(Codes(typeof(SyntaxCodes)).Concat(Codes(typeof(BindingCodes))), c => Assert.Contains($"| {c} |", reference, StringComparison.Ordinal));
     }

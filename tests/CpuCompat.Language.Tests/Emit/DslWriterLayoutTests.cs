@@ -1,8 +1,10 @@
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Declarations;
 using CpuCompat.Language.Compilation;
 using CpuCompat.Language.Emit;
 using CpuCompat.Language.Tests.TestSupport;
+using CpuCompat.TestSupport;
 
 namespace CpuCompat.Language.Tests.Emit;
 

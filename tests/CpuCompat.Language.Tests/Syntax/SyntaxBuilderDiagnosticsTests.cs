@@ -1,3 +1,4 @@
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Declarations;
 using CpuCompat.Language.Diagnostics;
 using CpuCompat.Language.Tests.TestSupport;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Declarations;
 
 namespace CpuCompat.Language.Tests.TestSupport;
@@ -39,7 +40,7 @@ internal static class DeclarationText
         {
             items = [.. items.SelectMany(b => Enumerable.Range(0, 4)
                 .Where(r => b.Mask[r] != 0)
-                .Select(r => (b.Key, Core.Database.Registers.Single(r, b.Mask[r]))))];
+                .Select(r => (b.Key, Core.Cpu.Registers.Single(r, b.Mask[r]))))];
         }
 
         return string.Join(", ", items.Select(b => $"{b.Key}:{b.Mask.Eax:x}/{b.Mask.Ebx:x}/{b.Mask.Ecx:x}/{b.Mask.Edx:x}"));

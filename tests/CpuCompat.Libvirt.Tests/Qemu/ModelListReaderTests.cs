@@ -1,6 +1,8 @@
+using CpuCompat.Core;
+using CpuCompat.Core.Engine;
+using CpuCompat.Core.Engine.Drivers;
 using CpuCompat.Libvirt.Qemu;
 using Xunit;
-using CpuCompat.Core.Engine;
 
 namespace CpuCompat.Libvirt.Tests.Qemu;
 

@@ -1,9 +1,11 @@
 using System.Globalization;
+using CpuCompat.Core;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
+using CpuCompat.Core.Engine;
+using CpuCompat.Core.Engine.Drivers;
 using CpuCompat.Libvirt.Qemu;
 using Xunit;
-using CpuCompat.Core.Engine;
 
 namespace CpuCompat.Libvirt.Tests.Qemu;
 

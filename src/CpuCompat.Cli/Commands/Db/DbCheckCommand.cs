@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text;
-using CpuCompat.Cli.Json;
+using CpuCompat.Cli.Infrastructure;
 using CpuCompat.Language.Compilation;
+using CpuCompat.Output.Json;
+using CpuCompat.Output.Text;
 
 namespace CpuCompat.Cli.Commands.Db;
 
@@ -21,7 +23,7 @@ internal static class DbCheckCommand
             Exit code: 0 when there are no errors (warnings allowed), 2 when there are errors.
 
             Example:
-              cpucompat db check data/ my-pools.ccl
+              cpucompat db check data/ data/examples/fleet-policy.ccl
             """)
         {
             paths, json,
@@ -29,44 +31,29 @@ internal static class DbCheckCommand
         command.SetAction(parse =>
         {
             var inputs = parse.GetValue(paths)!;
-            var missing = inputs.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
-            if (missing is not null)
+            if (inputs.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p)) is { } missing)
             {
                 return context.Fail($"{missing} does not exist");
             }
 
             var compiled = DslCompiler.Compile(inputs);
+            var errors = compiled.Diagnostics.Count(d => d.IsError);
+            var warnings = compiled.Diagnostics.Length - errors;
+            if (parse.GetValue(json))
+            {
+                context.Write(DatabaseJson.Check(compiled.Diagnostics));
+                return errors > 0 ? ExitCodes.BadInput : ExitCodes.Success;
+            }
+
             var text = new StringBuilder();
             foreach (var d in compiled.Diagnostics)
             {
                 text.Append(d).Append('\n');
             }
 
-            var errors = compiled.Diagnostics.Count(d => d.IsError);
-            var warnings = compiled.Diagnostics.Length - errors;
-            if (parse.GetValue(json))
-            {
-                context.Write(JsonText.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteBoolean("ok", errors == 0);
-                    w.WriteNumber("errors", errors);
-                    w.WriteNumber("warnings", warnings);
-                    w.WriteStartArray("diagnostics");
-                    foreach (var d in compiled.Diagnostics)
-                    {
-                        CpuJson.WriteDiagnostic(w, d);
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }));
-                return errors > 0 ? ExitCodes.BadInput : ExitCodes.Success;
-            }
-
             if (compiled.Database is { } db)
             {
-                text.Append($"ok: {DatabaseSummary.Text(db)}");
+                text.Append($"ok: {DatabaseText.Summary(db)}");
                 text.Append(warnings > 0 ? $" ({warnings} warnings)\n" : "\n");
             }
 

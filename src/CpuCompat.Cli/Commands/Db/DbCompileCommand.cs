@@ -1,7 +1,9 @@
 using System.CommandLine;
-using CpuCompat.Cli.Output;
+using CpuCompat.Cli.Infrastructure;
 using CpuCompat.Core.Serialization;
 using CpuCompat.Language.Compilation;
+using CpuCompat.Output.Json;
+using CpuCompat.Output.Text;
 
 namespace CpuCompat.Cli.Commands.Db;
 
@@ -17,7 +19,7 @@ internal static class DbCompileCommand
             Compile DSL files into a binary database (.ccdb) that any command loads with --database without parsing.
 
             Example:
-              cpucompat db compile data/ my-models.ccl --output fleet.ccdb
+              cpucompat db compile data/ data/examples/fleet-policy.ccl --output /tmp/fleet.ccdb
             """)
         {
             paths, output, json,
@@ -47,8 +49,8 @@ internal static class DbCompileCommand
             }
 
             context.Write(parse.GetValue(json)
-                ? DatabaseSummary.Json("compile", null, file, null, compiled.Database)
-                : $"compiled {DatabaseSummary.Text(compiled.Database)} -> {file}\n");
+                ? DatabaseJson.Summary("compile", null, file, null, compiled.Database)
+                : $"compiled {DatabaseText.Summary(compiled.Database)} -> {file}\n");
             return ExitCodes.Success;
         });
         return command;

@@ -1,7 +1,8 @@
 using System.CommandLine;
-using CpuCompat.Cli.Inputs;
-using CpuCompat.Cli.Output;
+using CpuCompat.Cli.Infrastructure;
 using CpuCompat.Libvirt.CpuMap;
+using CpuCompat.Output.Json;
+using CpuCompat.Output.Text;
 
 namespace CpuCompat.Cli.Commands.Db;
 
@@ -48,8 +49,8 @@ internal static class DbExportCpumapCommand
             }
 
             context.Write(parse.GetValue(json)
-                ? DatabaseSummary.Json("export-cpumap", db.Source, dir, rendered.Files.Length, db)
-                : $"exported {DatabaseSummary.Text(db)} -> {rendered.Files.Length} files in {dir}\n");
+                ? DatabaseJson.Summary("export-cpumap", db.Source, dir, rendered.Files.Length, db)
+                : $"exported {DatabaseText.Summary(db)} -> {rendered.Files.Length} files in {dir}\n");
             return ExitCodes.Success;
         });
         return command;

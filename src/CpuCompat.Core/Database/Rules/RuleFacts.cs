@@ -1,3 +1,4 @@
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Features;
 
 namespace CpuCompat.Core.Database.Rules;

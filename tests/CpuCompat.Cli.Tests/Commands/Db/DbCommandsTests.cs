@@ -1,4 +1,5 @@
 using CpuCompat.Cli.Tests.Support;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Data;
 using CpuCompat.Libvirt.CpuMap;

@@ -1,5 +1,6 @@
 using CpuCompat.Cli.Tests.Support;
 using CpuCompat.Core.Binding;
+using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Data;
 using CpuCompat.Language.Compilation;
@@ -56,7 +57,7 @@ public sealed class DbImportCpumapCommandTests
         var map = SharedData.CpuMapDir("11.3.0");
         Assert.Equal(0, CliRun.InProcess("db", "import-cpumap", map, "--output", dir.Path).ExitCode);
         var own = dir.File("x86_64/999-mine.ccl", "arch x86_64;\npool p { require avx2; }\n");
-        var stale = dir.File("x86_64/500-stale.ccl", $"{CpuCompat.Cli.Commands.Db.DbImportCpumapCommand.GeneratedMarker} earlier.\narch x86_64;\n");
+        var stale = dir.File("x86_64/500-stale.ccl", $"{CpuCompat.Loading.CpuMapImport.GeneratedMarker} earlier.\narch x86_64;\n");
         Assert.Equal(0, CliRun.InProcess("db", "import-cpumap", map, "--output", dir.Path).ExitCode);
         Assert.True(File.Exists(own));
         Assert.False(File.Exists(stale));

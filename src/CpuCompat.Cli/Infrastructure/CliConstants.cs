@@ -1,0 +1,22 @@
+namespace CpuCompat.Cli.Infrastructure;
+
+/// <summary>Every option spelling in one place: outside checks rely on these names.</summary>
+internal static class CliConstants
+{
+    public const string Cpuid = "--cpuid";
+    public const string Guest = "--guest";
+    public const string Models = "--models";
+    public const string CpuMap = "--cpu-map";
+    public const string LibvirtVersion = "--libvirt-version";
+    public const string Database = "--database";
+    public const string Features = "--features";
+    public const string Migratable = "--migratable";
+    public const string Host = "--host";
+    public const string Error = "--error";
+    public const string Output = "--output";
+    public const string Arch = "--arch";
+    public const string Force = "--force";
+    public const string InputFormat = "--input-format";
+    public const string Root = "--root";
+    public const string Driver = "--driver";
+}

@@ -1,4 +1,0 @@
-namespace CpuCompat.Core.Database;
-
-/// <summary>One slot of CPU data: a key and its register values (or, for a feature, the bits it occupies).</summary>
-public readonly record struct DataSlot(DataKey Key, Registers Registers);

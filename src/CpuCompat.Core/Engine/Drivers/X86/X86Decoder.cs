@@ -1,0 +1,314 @@
+using System.Collections.Immutable;
+using CpuCompat.Core.Cpu;
+using CpuCompat.Core.Database;
+using CpuCompat.Core.Database.Rules;
+using CpuCompat.Core.Features;
+
+namespace CpuCompat.Core.Engine.Drivers.X86;
+
+/// <summary>
+/// Chooses a model for x86 CPU data exactly as libvirt does (semantics §6): rules first (the broken-TSX quirk),
+/// then a walk over the models from last to first where a candidate must be strictly better to replace the best.
+/// </summary>
+internal sealed class X86Decoder(ArchDatabase db)
+{
+    public Outcome<CpuDefinition> Decode(X86DecodeRequest request)
+    {
+        var stub = request.Stub;
+        var host = stub.Type == CpuType.Host;
+        var data = request.Data;
+        var vendor = DetectVendor(data.Leaf0);
+        var signature = data.MaskedSignature;
+        var (family, model, stepping) = CpuSignature.FromEax(signature);
+        if (request.Trace is { } trace)
+        {
+            trace.Vendor = vendor?.Name;
+            trace.Signature = CpuSignature.FromEax(signature);
+        }
+
+        var (features, partial) = ApplyRules(data, vendor, request.Trace);
+        var preferred = request.Preferred is { Count: > 0 } p ? p : null;
+        Candidate? best = null;
+
+        for (var i = db.Models.Length - 1; i >= 0; i--)
+        {
+            var m = db.Models[i];
+            AllowedModel? entry = null;
+            if (request.Allowed is { } allowed)
+            {
+                entry = allowed.Find(m.Name);
+                if (entry is null)
+                {
+                    if (preferred is [var only] && only == m.Name && stub.Fallback != CpuFallback.Allow)
+                    {
+                        return X86Messages.NotSupportedByHypervisor(m.Name);
+                    }
+
+                    Skip(request.Trace, m, "not in the allowed models");
+                    continue;
+                }
+            }
+
+            if (vendor is not null && m.VendorId is { } mv && mv != vendor.Id)
+            {
+                Skip(request.Trace, m, $"vendor {db.Vendors[mv].Name}, the CPU is {vendor.Name}");
+                continue;
+            }
+
+            var candidate = BuildCandidate(m, entry, features, partial, host);
+            var (verdict, reason) = Judge(candidate, best, host, preferred, signature, family, model, stepping);
+            request.Trace?.Steps.Add(new DecodeStep(m.Name, verdict, reason, candidate.Required, candidate.Disabled, candidate.Score, candidate.Penalty));
+            if (verdict is DecodeVerdict.Accepted or DecodeVerdict.AcceptedAndStopped)
+            {
+                best = candidate;
+            }
+
+            if (verdict == DecodeVerdict.AcceptedAndStopped)
+            {
+                break;
+            }
+        }
+
+        if (best is null)
+        {
+            return X86Messages.NoSuitableModel();
+        }
+
+        return Finish(stub, best, vendor, signature, request.Migratable);
+    }
+
+    /// <summary>The first vendor (map order) whose leaf-0 registers are contained in the data's leaf 0.</summary>
+    public VendorDefinition? DetectVendor(Registers leaf0)
+    {
+        if (leaf0.IsZero)
+        {
+            return null;
+        }
+
+        foreach (var v in db.Vendors)
+        {
+            if (!v.Leaf0.IsZero && leaf0.Contains(v.Leaf0))
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The data's features after the rules that apply to it (the broken-TSX quirk), as decoding sees them.</summary>
+    internal (FeatureSet Features, FeatureSet Partial) ApplyRules(X86Input data, VendorDefinition? vendor, DecodeTrace? trace)
+    {
+        var (features, partial) = (data.Features, data.PartialFeatures);
+        if (db.Rules.IsEmpty)
+        {
+            return (features, partial);
+        }
+
+        // Rules read the signature from the unmasked EAX (the same numbers as the masked one).
+        var s = CpuSignature.FromEax(data.Leaf1Eax);
+        var facts = new RuleFacts(vendor?.Id, data.MaskedSignature != 0, s.Family, s.Model, s.Stepping, features);
+        foreach (var rule in db.Rules)
+        {
+            if (rule.AppliesTo(facts))
+            {
+                features = features.Except(rule.Drop);
+                partial = partial.Except(rule.Drop);
+                trace?.AppliedRules.Add(rule.Name);
+            }
+        }
+
+        return (features, partial);
+    }
+
+    private Candidate BuildCandidate(ModelDefinition m, AllowedModel? entry, FeatureSet features, FeatureSet partial, bool host)
+    {
+        var extra = features.Except(m.Features);
+        var missing = m.Features.Except(partial);
+        if (entry is { Blockers.IsDefaultOrEmpty: false })
+        {
+            // A blocker becomes a disabled feature unless the data has it on top of the model, even when the model lacks it.
+            foreach (var name in entry.Blockers)
+            {
+                if (db.FindFeature(name) is { } blocker && !extra.Contains(blocker.Id))
+                {
+                    missing = missing.With(blocker.Id);
+                }
+            }
+        }
+
+        var removed = ImmutableArray<int>.Empty;
+        if (!host && !m.Removed.IsDefaultOrEmpty)
+        {
+            var listed = extra | missing;
+            var builder = ImmutableArray.CreateBuilder<int>();
+            foreach (var id in m.Removed)
+            {
+                if (!listed.Contains(id))
+                {
+                    builder.Add(id);
+                    listed = listed.With(id);
+                }
+            }
+
+            removed = builder.ToImmutable();
+        }
+
+        return new Candidate(m, extra, missing, removed, host);
+    }
+
+    private static (DecodeVerdict, string) Judge(
+        Candidate c, Candidate? best, bool host, IReadOnlyList<string>? preferred, uint signature, uint family, uint model, uint stepping)
+    {
+        var m = c.Model;
+        if (host ? !m.DecodeHost : !m.DecodeGuest)
+        {
+            return (DecodeVerdict.Skipped, host ? "not decodable for hosts" : "not decodable for guests");
+        }
+
+        if (host && c.Disabled > 0)
+        {
+            return (DecodeVerdict.Skipped, $"the CPU lacks {c.Disabled} of its features");
+        }
+
+        var isPreferred = preferred is not null && preferred.Contains(m.Name);
+        if (isPreferred && preferred!.Count == 1)
+        {
+            return (DecodeVerdict.AcceptedAndStopped, "the only preferred model");
+        }
+
+        if (best is null)
+        {
+            return (DecodeVerdict.Accepted, "first candidate");
+        }
+
+        if (signature != 0)
+        {
+            var bestMatches = best.Model.HasSignature(family, model, stepping);
+            var matches = m.HasSignature(family, model, stepping);
+            if (bestMatches && !matches)
+            {
+                return (DecodeVerdict.Rejected, $"{best.Model.Name} matches the CPU signature, this model does not");
+            }
+
+            if (!bestMatches && matches)
+            {
+                return (DecodeVerdict.Accepted, "matches the CPU signature");
+            }
+        }
+
+        if (c.Score < best.Score)
+        {
+            return (DecodeVerdict.Accepted, $"score {c.Score} < {best.Score}");
+        }
+
+        if (c.Score == best.Score && c.Penalty < best.Penalty)
+        {
+            return (DecodeVerdict.Accepted, $"same score {c.Score}, fewer disabled ({c.Penalty} < {best.Penalty})");
+        }
+
+        if (isPreferred && c.Penalty < best.Penalty)
+        {
+            return (DecodeVerdict.Accepted, $"preferred, fewer disabled ({c.Penalty} < {best.Penalty})");
+        }
+
+        return (DecodeVerdict.Rejected, c.Score == best.Score ? $"ties with {best.Model.Name} (score {c.Score}), which comes later in the map" : $"score {c.Score} > {best.Score}");
+    }
+
+    private CpuDefinition Finish(CpuDefinition stub, Candidate best, VendorDefinition? vendor, uint signature, bool migratable)
+    {
+        FeaturePolicy? require = best.Host ? null : FeaturePolicy.Require;
+        FeaturePolicy? disable = best.Host ? null : FeaturePolicy.Disable;
+        var list = ImmutableArray.CreateBuilder<CpuFeature>(best.Required + best.Disabled);
+        Append(best.Extra, require);
+        Append(best.Missing, disable);
+        foreach (var id in best.Removed)
+        {
+            Add(id, disable);
+        }
+
+        return stub with
+        {
+            Vendor = vendor?.Name ?? stub.Vendor,
+            Model = best.Model.Name,
+            Features = list.ToImmutable(),
+            Signature = signature != 0 ? CpuSignature.FromEax(signature) : null,
+        };
+
+        void Append(FeatureSet set, FeaturePolicy? policy)
+        {
+            foreach (var id in set)
+            {
+                Add(id, policy);
+            }
+        }
+
+        void Add(int id, FeaturePolicy? policy)
+        {
+            if (!migratable || !db.NonMigratable.Contains(id))
+            {
+                list.Add(new CpuFeature(db.Features[id].Name, policy));
+            }
+        }
+    }
+
+    /// <summary>A model's candidate definition, kept as sets; the feature list is built only for the winner.</summary>
+    private sealed class Candidate
+    {
+        public Candidate(ModelDefinition model, FeatureSet extra, FeatureSet missing, ImmutableArray<int> removed, bool host)
+        {
+            Model = model;
+            Extra = extra;
+            Missing = missing;
+            Removed = removed;
+            Host = host;
+            Required = extra.PopCount();
+            Disabled = missing.PopCount() + removed.Length;
+            (Score, Penalty) = host ? (Required, 0) : GuestScore(Required, Disabled);
+        }
+
+        public ModelDefinition Model { get; }
+
+        public FeatureSet Extra { get; }
+
+        public FeatureSet Missing { get; }
+
+        public ImmutableArray<int> Removed { get; }
+
+        public bool Host { get; }
+
+        public int Required { get; }
+
+        public int Disabled { get; }
+
+        public int Score { get; }
+
+        public int Penalty { get; }
+
+        /// <summary>
+        /// libvirt's score of a guest list of <paramref name="required"/> features followed by <paramref name="disabled"/>
+        /// disabled ones, reproduced literally: the loop bound shrinks with every disabled feature seen, so only the
+        /// first ⌈d/2⌉ disabled features are penalised (2, 3, 4, ...) and the rest count as enabled (semantics §6.6).
+        /// </summary>
+        internal static (int Score, int Penalty) GuestScore(int required, int disabled)
+        {
+            var enabled = required + disabled;
+            var penaltySum = 0;
+            var penalty = 2;
+            for (var i = 0; i < enabled; i++)
+            {
+                if (i >= required)
+                {
+                    enabled--;
+                    penaltySum += penalty;
+                    penalty++;
+                }
+            }
+
+            return (enabled + penaltySum, penaltySum);
+        }
+    }
+
+    private static void Skip(DecodeTrace? trace, ModelDefinition m, string reason) =>
+        trace?.Steps.Add(new DecodeStep(m.Name, DecodeVerdict.Skipped, reason, 0, 0, 0, 0));
+}

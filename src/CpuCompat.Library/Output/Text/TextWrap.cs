@@ -1,0 +1,34 @@
+using System.Text;
+
+namespace CpuCompat.Output.Text;
+
+/// <summary>Wraps comma-separated lists for terminal output.</summary>
+public static class TextWrap
+{
+    /// <summary>
+    /// Joins <paramref name="items"/> with ", " into lines of at most <paramref name="width"/> characters; lines
+    /// after the first start with <paramref name="indent"/> spaces.
+    /// </summary>
+    public static string Join(IEnumerable<string> items, int indent, int width = 100)
+    {
+        var text = new StringBuilder();
+        var line = indent;
+        var first = true;
+        foreach (var item in items)
+        {
+            var piece = first ? item : ", " + item;
+            if (!first && line + piece.Length > width)
+            {
+                text.Append(",\n").Append(' ', indent);
+                line = indent;
+                piece = item;
+            }
+
+            text.Append(piece);
+            line += piece.Length;
+            first = false;
+        }
+
+        return text.ToString();
+    }
+}
