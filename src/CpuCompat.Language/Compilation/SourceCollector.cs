@@ -6,10 +6,13 @@ namespace CpuCompat.Language.Compilation;
 /// <summary>
 /// Expands the paths given to the compiler into DSL sources: a file as itself, a directory as every
 /// <c>*.ccl</c> file below it in ordinal order of the relative path (with '/' separators, so the order, and with
-/// it the map order of features and models, is the same on every platform).
+/// it the map order of features and models, is the same on every platform). A folder named <c>examples</c> inside a
+/// directory holds example inputs (policies to try, not part of the database): it is compiled only when named.
 /// </summary>
 internal static class SourceCollector
 {
+    public const string ExamplesFolder = "examples";
+
     public static List<DslSource> Collect(IEnumerable<string> paths, DiagnosticBag diagnostics)
     {
         var sources = new List<DslSource>();
@@ -20,6 +23,7 @@ internal static class SourceCollector
             {
                 var files = Directory.EnumerateFiles(path, "*" + DslCompiler.FileExtension, SearchOption.AllDirectories)
                     .Select(f => (Full: f, Relative: Path.GetRelativePath(path, f).Replace(Path.DirectorySeparatorChar, '/')))
+                    .Where(f => !f.Relative.Split('/').SkipLast(1).Contains(ExamplesFolder, StringComparer.Ordinal))
                     .OrderBy(f => f.Relative, StringComparer.Ordinal)
                     .ToList();
                 if (files.Count == 0)

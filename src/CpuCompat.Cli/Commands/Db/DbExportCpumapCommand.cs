@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CpuCompat.Cli.Infrastructure;
-using CpuCompat.Libvirt.CpuMap;
+using CpuCompat.Loading;
 using CpuCompat.Output.Json;
 using CpuCompat.Output.Text;
 
@@ -32,18 +32,18 @@ internal static class DbExportCpumapCommand
                 return ExitCodes.BadInput;
             }
 
-            var rendered = CpuMapWriter.Render(db);
+            var rendered = CpuMapExport.Render(db);
             var dir = parse.GetValue(output)!;
             try
             {
-                AtomicOutput.ReplaceFiles(dir, [.. rendered.Files.Select(f => (f.Name, f.Content))], IsMapFile);
+                AtomicOutput.ReplaceFiles(dir, rendered.Files, CpuMapExport.IsMapFile);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 return context.Fail($"cannot write {dir}: {CliContext.Describe(e)}");
             }
 
-            foreach (var warning in rendered.Diagnostics)
+            foreach (var warning in rendered.Warnings)
             {
                 context.Err.WriteLine(warning);
             }
@@ -54,13 +54,5 @@ internal static class DbExportCpumapCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>Files a previous export wrote (and only those): index.xml and the per-architecture map files.</summary>
-    private static bool IsMapFile(string path)
-    {
-        var name = Path.GetFileName(path);
-        return name == "index.xml"
-            || (name.EndsWith(".xml", StringComparison.Ordinal) && (name.StartsWith("x86_", StringComparison.Ordinal) || name.StartsWith("ppc64_", StringComparison.Ordinal) || name.StartsWith("arm_", StringComparison.Ordinal)));
     }
 }
