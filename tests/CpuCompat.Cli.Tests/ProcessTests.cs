@@ -1,4 +1,5 @@
 using CpuCompat.Cli.Tests.Support;
+using CpuCompat.TestSupport;
 using Xunit;
 
 namespace CpuCompat.Cli.Tests;
@@ -9,7 +10,7 @@ public sealed class ProcessTests
     [Fact]
     public void Baseline_of_the_example_runs_as_a_process()
     {
-        var result = CliRun.Process("cpu-baseline", Repo.Path("data", "examples", "pool-east.xml"));
+        var result = CliRun.Process("cpu-baseline", RepositoryRoot.File("data/examples/pool-east.xml"));
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("<cpu mode='custom' match='exact'>\n", result.Stdout, StringComparison.Ordinal);
         Assert.Empty(result.Stderr);
@@ -32,8 +33,8 @@ public sealed class ProcessTests
     [Fact]
     public void Garbage_input_is_one_line_and_no_stack_trace()
     {
-        using var dir = new TempDir();
-        var file = dir.File("garbage.xml", "\u0000\u0001 this is not xml <<<");
+        using var dir = new TempDirectory();
+        var file = dir.Write("garbage.xml", "\u0000\u0001 this is not xml <<<");
         var result = CliRun.Process("cpu-baseline", file);
         Assert.Equal(2, result.ExitCode);
         Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));

@@ -52,7 +52,7 @@ public static partial class CaseRunner
         return CaseResult.SameText(suite.Text(c.ExpectedOutputFile), SignatureText(JsonSignatureOf(props)));
     }
 
-    /// <summary>The <c>.sig</c> text: the re-encoded signature, then family, model and stepping (semantics §10).</summary>
+    /// <summary>The <c>.sig</c> text: the re-encoded signature, then family, model and stepping.</summary>
     private static string SignatureText(CpuSignature s)
     {
         static string Line(string label, uint value) =>

@@ -8,7 +8,7 @@ namespace CpuCompat.Conformance.Tests;
 public static partial class CaseRunner
 {
     /// <summary>
-    /// Semantics §8.6's test: translate the guest decode to the model QEMU reported if they differ, apply what QEMU
+    /// libvirt's UpdateLive test: translate the guest decode to the model QEMU reported if they differ, apply what QEMU
     /// enabled and disabled, then compare the expanded result with the expanded <c>-json.xml</c> definition.
     /// </summary>
     private static CaseResult UpdateLive(ConformanceCase c, Suite suite)

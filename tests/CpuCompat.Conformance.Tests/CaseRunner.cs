@@ -7,12 +7,12 @@ using CpuCompat.Libvirt.Xml;
 namespace CpuCompat.Conformance.Tests;
 
 /// <summary>
-/// Runs one libvirt test case the way libvirt's <c>cputest.c</c> does (semantics §10), kind by kind, and says
+/// Runs one libvirt test case the way libvirt's <c>cputest.c</c> does, kind by kind, and says
 /// whether CpuCompat gave libvirt's answer.
 /// </summary>
 public static partial class CaseRunner
 {
-    /// <summary>The allowed-model lists the guestcpu cases name (semantics §10).</summary>
+    /// <summary>The allowed-model lists the guestcpu cases name.</summary>
     private static readonly Dictionary<string, string[]> ModelLists = new()
     {
         ["model486"] = ["486"],

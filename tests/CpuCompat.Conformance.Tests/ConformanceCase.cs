@@ -1,6 +1,6 @@
 namespace CpuCompat.Conformance.Tests;
 
-/// <summary>One row of <c>libvirt-test-cases.tsv</c>: a libvirt CPU test case (columns described in semantics §10).</summary>
+/// <summary>One libvirt CPU test case, a row of the case table the suite reads: its kind, inputs and expected answer.</summary>
 public sealed record ConformanceCase(
     string Version,
     string Kind,

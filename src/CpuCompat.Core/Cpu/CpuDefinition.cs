@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace CpuCompat.Core.Cpu;
 
 /// <summary>
-/// A CPU definition as libvirt's <c>&lt;cpu&gt;</c> element holds it (semantics §3.1): a host CPU or a guest CPU,
+/// A CPU definition as libvirt's <c>&lt;cpu&gt;</c> element holds it: a host CPU or a guest CPU,
 /// its model, vendor and the features it names, in order. Immutable; operations return changed copies.
 /// </summary>
 public sealed record CpuDefinition

@@ -1,6 +1,6 @@
 namespace CpuCompat.Core.Cpu;
 
-/// <summary>Family, model and stepping, as decoded from CPUID leaf 1 EAX (semantics §2.3).</summary>
+/// <summary>Family, model and stepping, as decoded from CPUID leaf 1 EAX .</summary>
 public readonly record struct CpuSignature(uint Family, uint Model, uint Stepping)
 {
     /// <summary>Decodes leaf 1 EAX: extended family is always added, extended model shifted in above the model.</summary>

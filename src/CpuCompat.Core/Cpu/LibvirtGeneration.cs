@@ -2,7 +2,7 @@ namespace CpuCompat.Core.Cpu;
 
 /// <summary>
 /// Which libvirt's behaviour a database answers with where the algorithms, not the map, differ
-/// (semantics §11): topology clusters, ancestor alias detection, the internal hypervisor features,
+/// (see <c>Engine/README.md</c>, "Two generations"): topology clusters, ancestor alias detection, the internal hypervisor features,
 /// UpdateLive details. CpuCompat reproduces 9.0.0 and 11.3.0.
 /// </summary>
 public enum LibvirtGeneration

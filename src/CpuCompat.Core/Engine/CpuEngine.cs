@@ -91,7 +91,7 @@ public sealed partial class CpuEngine
         Driver(host ?? cpu, "compare").Then(d => d.Compare(host, cpu, failIncompatible));
 
     /// <summary>
-    /// The baseline of <paramref name="cpus"/> (semantics §7): at least one CPU, every one with a model; with
+    /// The baseline of <paramref name="cpus"/>: at least one CPU, every one with a model; with
     /// <paramref name="expandFeatures"/> the result lists every feature, sorted by name.
     /// </summary>
     public Outcome<CpuDefinition> Baseline(
@@ -126,7 +126,7 @@ public sealed partial class CpuEngine
     }
 
     /// <summary>
-    /// Update a guest CPU against the host CPU (semantics §8.1): host-passthrough and maximum stay as they are;
+    /// Update a guest CPU against the host CPU: host-passthrough and maximum stay as they are;
     /// host-model, minimum-match and guests with optional features are resolved relative to the host.
     /// </summary>
     public Outcome<CpuDefinition> Update(CpuDefinition guest, CpuDefinition? host, FeaturePolicy removedPolicy = FeaturePolicy.Disable)
@@ -141,7 +141,7 @@ public sealed partial class CpuEngine
         return Driver(host ?? guest, "update").Then(d => d.Update(guest, host, relative, removedPolicy));
     }
 
-    /// <summary>Translate a CPU whose model is not in <paramref name="allowed"/> to one that is (semantics §8.2).</summary>
+    /// <summary>Translate a CPU whose model is not in <paramref name="allowed"/> to one that is.</summary>
     public Outcome<CpuDefinition> Translate(CpuDefinition cpu, AllowedModels? allowed, ArchFamily? family = null)
     {
         if (cpu.Mode is CpuMode.HostModel or CpuMode.HostPassthrough or CpuMode.Maximum

@@ -15,7 +15,7 @@ public sealed record CpuinfoReadResult(CpuData? Data, CpuinfoReport Report, Immu
 /// <summary>
 /// Reads the first processor block of Linux's <c>/proc/cpuinfo</c> into CPU data: <c>vendor_id</c> becomes the leaf-0
 /// vendor string, <c>cpuid level</c> leaf 0 EAX, <c>cpu family</c>/<c>model</c>/<c>stepping</c> the leaf-1 signature
-/// (encoded as libvirt encodes QEMU's, §2.3), and every <c>flags</c> entry that names a feature sets that feature's
+/// (encoded into leaf 1 EAX as libvirt encodes QEMU's: families above 15 go to the extended family), and every <c>flags</c> entry that names a feature sets that feature's
 /// bits (<see cref="CpuinfoFlagMapper"/>). The result is an approximation of the CPUID data: Linux hides some bits,
 /// adds flags of its own and shows no MSR values, and the report says which.
 /// </summary>

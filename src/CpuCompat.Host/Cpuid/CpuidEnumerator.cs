@@ -4,7 +4,7 @@ using CpuCompat.Core.Database;
 namespace CpuCompat.Host.Cpuid;
 
 /// <summary>
-/// libvirt's enumeration of a real host's CPUID (semantics §6.10): basic leaves 0..max and extended leaves
+/// libvirt's enumeration of a real host's CPUID: basic leaves 0..max and extended leaves
 /// 0x80000000..max with sub-leaf 0, plus the sub-leaf rules of leaves 4, 7, 0xB, 0xD, 0xF, 0x10, 0x12, 0x14 and 0x17.
 /// All-zero results are dropped, so the data holds exactly the slots libvirt would decode.
 /// </summary>

@@ -4,7 +4,7 @@ using CpuCompat.Core.Database;
 namespace CpuCompat.Host.Cpuid;
 
 /// <summary>
-/// The raw CPU data libvirt collects on a real host (semantics §6.10): the CPUID enumeration, then the MSRs of the
+/// The raw CPU data libvirt collects on a real host: the CPUID enumeration, then the MSRs of the
 /// database's MSR features — libvirt 9.x reads only IA32_ARCH_CAPABILITIES (0x10a) and only when the
 /// <c>arch-capabilities</c> CPUID bit is set, 11.x every MSR index a map feature uses.
 /// </summary>

@@ -5,7 +5,7 @@ using CpuCompat.Core.Database;
 namespace CpuCompat.Host.Cpuid;
 
 /// <summary>
-/// This machine's CPUID through <see cref="X86Base.CpuId"/>, enumerated as libvirt probes a real host (semantics §6.10).
+/// This machine's CPUID through <see cref="X86Base.CpuId"/>, enumerated as libvirt probes a real host.
 /// On other architectures there is no CPUID: <see cref="IsSupported"/> is false and reading gives empty data and a note.
 /// </summary>
 /// <remarks>

@@ -6,7 +6,7 @@ using CpuCompat.Core.Diagnostics;
 namespace CpuCompat.Libvirt.CpuData;
 
 /// <summary>
-/// Reads libvirt's <c>&lt;cpudata arch='x86'&gt;</c> documents (semantics §2.5): raw CPUID leaves and MSR values, parsed
+/// Reads libvirt's <c>&lt;cpudata arch='x86'&gt;</c> documents: raw CPUID leaves and MSR values, parsed
 /// like cpu_map feature items; items with the same key are OR-merged. The data's architecture is x86_64.
 /// </summary>
 public static class CpuDataXmlReader

@@ -6,7 +6,7 @@ using CpuCompat.Core.Database;
 namespace CpuCompat.Libvirt.CpuData;
 
 /// <summary>
-/// Formats x86 CPU data as libvirt prints it (semantics §2.5): every non-zero CPUID slot as
+/// Formats x86 CPU data as libvirt prints it: every non-zero CPUID slot as
 /// <c>&lt;cpuid eax_in='0x%08x' ecx_in='0x%08x' eax=… ebx=… ecx=… edx=…/&gt;</c> and every non-zero MSR slot as
 /// <c>&lt;msr index='0x%x' eax='0x%08x' edx='0x%08x'/&gt;</c>, in slot order (CPUID before MSR).
 /// </summary>

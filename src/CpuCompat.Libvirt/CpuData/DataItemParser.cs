@@ -6,7 +6,7 @@ using CpuCompat.Core.Diagnostics;
 namespace CpuCompat.Libvirt.CpuData;
 
 /// <summary>
-/// Reads the data items shared by cpu_map features and <c>&lt;cpudata&gt;</c> (semantics §1.3, §2.5):
+/// Reads the data items shared by cpu_map features and <c>&lt;cpudata&gt;</c>:
 /// <c>&lt;cpuid eax_in ecx_in eax ebx ecx edx/&gt;</c> (only <c>eax_in</c> required, the rest default to 0), and any
 /// other element name as an MSR item that needs <c>index</c>, <c>eax</c> and <c>edx</c>. Numbers use C automatic base.
 /// </summary>

@@ -23,7 +23,7 @@ public sealed partial class CpuMapReader
     }
 
     /// <summary>
-    /// An x86 model (semantics §1.4). Element order inside the model does not matter; each kind is looked up by name.
+    /// An x86 model. Element order inside the model does not matter; each kind is looked up by name.
     /// 9.x ignores <c>&lt;check&gt;</c> and <c>added='yes'</c> (an added feature is then an ordinary one).
     /// </summary>
     private ModelDeclaration? ReadX86Model(XElement model, NameRef name, string file)

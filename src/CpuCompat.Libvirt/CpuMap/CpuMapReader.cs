@@ -9,7 +9,7 @@ namespace CpuCompat.Libvirt.CpuMap;
 
 /// <summary>
 /// Reads a libvirt cpu_map directory (<c>index.xml</c> and the files it includes) into declarations, in exactly the
-/// order libvirt loads them (semantics §1.1): per <c>&lt;arch&gt;</c>, its own vendors, features and models, then
+/// order libvirt loads them: per <c>&lt;arch&gt;</c>, its own vendors, features and models, then
 /// every include — direct ones and, for 11.x maps, those inside named <c>&lt;group&gt;</c>s — in document order, and
 /// per included file all vendors, then all features, then all models. Malformed input gives diagnostics, never
 /// an exception.

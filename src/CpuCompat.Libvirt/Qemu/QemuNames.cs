@@ -5,7 +5,7 @@ using CpuCompat.Core.Database;
 namespace CpuCompat.Libvirt.Qemu;
 
 /// <summary>
-/// The feature spellings libvirt translates when it talks to QEMU (cpuid-features-notes.md §1.1): QEMU property and
+/// The feature spellings libvirt translates when it talks to QEMU: QEMU property and
 /// blocker names on one side, libvirt map names on the other. Names outside the table are the same in both.
 /// </summary>
 public static class QemuNames
@@ -26,7 +26,7 @@ public static class QemuNames
         ("tsc_adjust", "tsc-adjust"),
     ];
 
-    // Added in libvirt 10/11 (semantics §11 item 14).
+    // Added in libvirt 10/11.
     private static readonly (string Libvirt, string Qemu)[] Since11 =
     [
         ("vmx-invvpid-single-context-noglobals", "vmx-invept-single-context-noglobals"),

@@ -11,7 +11,7 @@ using CpuCompat.Core.Engine.Drivers;
 namespace CpuCompat.Libvirt.Qemu;
 
 /// <summary>
-/// Reads files of concatenated QEMU monitor replies (libvirt's <c>x86_64-cpuid-*.json</c>, semantics §6.9): the reply to
+/// Reads files of concatenated QEMU monitor replies (as libvirt's tests keep them, <c>x86_64-cpuid-NAME.json</c>): the reply to
 /// <c>query-cpu-model-expansion</c> gives <c>return.model.props</c>; the reply to <c>query-cpu-definitions</c> gives the
 /// hypervisor's model list, where absent <c>unavailable-features</c> means usability unknown, an empty list usable, and
 /// a non-empty one not usable with those blockers renamed to libvirt spelling. Replies are told apart by shape.

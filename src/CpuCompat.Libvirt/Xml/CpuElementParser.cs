@@ -6,7 +6,7 @@ using CpuCompat.Core.Diagnostics;
 namespace CpuCompat.Libvirt.Xml;
 
 /// <summary>
-/// Parses one <c>&lt;cpu&gt;</c> element exactly as libvirt's <c>virCPUDefParseXML</c> does (semantics §3.2), checking
+/// Parses one <c>&lt;cpu&gt;</c> element exactly as libvirt's <c>virCPUDefParseXML</c> does, checking
 /// in the same order so the same input fails on the same problem. One instance per element.
 /// </summary>
 internal sealed partial class CpuElementParser

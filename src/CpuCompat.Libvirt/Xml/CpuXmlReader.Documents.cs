@@ -11,7 +11,7 @@ public static partial class CpuXmlReader
     /// <summary>
     /// The CPUs of one document, chosen by its root element: <c>&lt;cpu&gt;</c> (read with <see cref="CpuXmlType.Auto"/>,
     /// as libvirt's tests load single-CPU files); <c>&lt;cpuTest&gt;</c> (every <c>&lt;cpu&gt;</c> child as a host CPU,
-    /// as the baseline tests do, §10); <c>&lt;domain&gt;</c> (its first <c>&lt;cpu&gt;</c>, a guest);
+    /// as libvirt's baseline tests do); <c>&lt;domain&gt;</c> (its first <c>&lt;cpu&gt;</c>, a guest);
     /// <c>&lt;capabilities&gt;</c> (<c>host/cpu</c>, a host); <c>&lt;domainCapabilities&gt;</c> (the supported
     /// host-model, read as <see cref="ReadAllCpus"/> reads it with <see cref="CpuXmlType.Auto"/>).
     /// </summary>
@@ -43,7 +43,7 @@ public static partial class CpuXmlReader
     /// <summary>
     /// The guest CPU of a file that is either a <c>&lt;cpu&gt;</c> or a <c>&lt;domain&gt;</c> (its first
     /// <c>&lt;cpu&gt;</c>), read as a guest; the rest of a domain is ignored. This is how libvirt's QEMU driver gets the
-    /// CPU of a guest it starts (semantics §14). Anything else fails with <see cref="LibvirtCodes.NoCpuFound"/>.
+    /// CPU of a guest it starts. Anything else fails with <see cref="LibvirtCodes.NoCpuFound"/>.
     /// </summary>
     public static CpuReadResult ReadGuest(string text, string fileName, LibvirtGeneration generation)
     {

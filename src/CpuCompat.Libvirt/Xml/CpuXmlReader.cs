@@ -6,7 +6,7 @@ using CpuCompat.Core.Diagnostics;
 namespace CpuCompat.Libvirt.Xml;
 
 /// <summary>
-/// Reads libvirt <c>&lt;cpu&gt;</c> definitions (semantics §3.2) from a file holding one, from the documents that embed
+/// Reads libvirt <c>&lt;cpu&gt;</c> definitions from a file holding one, from the documents that embed
 /// them (baseline inputs, domains, capabilities, domain capabilities) and from files with any number of them, as virsh
 /// does. Parsing stops at the first problem, which is returned as one diagnostic with its location.
 /// </summary>

@@ -6,7 +6,7 @@ using CpuCompat.Core.Database;
 namespace CpuCompat.Libvirt.Xml;
 
 /// <summary>
-/// Formats a CPU definition byte for byte as libvirt's <c>virCPUDefFormat</c> does (semantics §3.3): single quotes, two
+/// Formats a CPU definition byte for byte as libvirt's <c>virCPUDefFormat</c> does: single quotes, two
 /// spaces of indentation, attributes and children in libvirt's order, and an empty string when there is nothing to print.
 /// </summary>
 /// <remarks>

@@ -6,7 +6,7 @@ namespace CpuCompat.Cli.Tests.Commands;
 
 public sealed class CpuBaselineCommandTests
 {
-    private static readonly string Pool = Repo.Path("data", "examples", "pool-east.xml");
+    private static readonly string Pool = RepositoryRoot.File("data/examples/pool-east.xml");
 
     [Fact]
     public void Baseline_of_the_example_pool_is_the_oldest_model_with_the_common_features()
@@ -68,8 +68,8 @@ public sealed class CpuBaselineCommandTests
     [Fact]
     public void Unknown_model_is_an_error_with_a_suggestion()
     {
-        using var dir = new TempDir();
-        var file = dir.File("cpu.xml", "<cpu><arch>x86_64</arch><model>Skylake-Servr</model></cpu>");
+        using var dir = new TempDirectory();
+        var file = dir.Write("cpu.xml", "<cpu><arch>x86_64</arch><model>Skylake-Servr</model></cpu>");
         var result = CliRun.InProcess("cpu-baseline", file);
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("cpucompat: unknown CPU model 'Skylake-Servr' — did you mean 'Skylake-Server'?\n", result.Stderr);

@@ -54,8 +54,8 @@ public sealed class CpuCompareCommandTests
     [Fact]
     public void Raw_cpuid_data_serves_as_the_host()
     {
-        using var dir = new TempDir();
-        var guest = dir.File("guest.xml", "<cpu mode='custom' match='exact'><model fallback='forbid'>Haswell-noTSX</model></cpu>");
+        using var dir = new TempDirectory();
+        var guest = dir.Write("guest.xml", "<cpu mode='custom' match='exact'><model fallback='forbid'>Haswell-noTSX</model></cpu>");
         var result = CliRun.InProcess("cpu-compare", guest, "--host", Data("x86_64-cpuid-Core-i7-4600U.xml"));
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("Host CPU is a superset", result.Stdout, StringComparison.Ordinal);

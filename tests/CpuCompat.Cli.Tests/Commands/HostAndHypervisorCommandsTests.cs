@@ -9,7 +9,7 @@ namespace CpuCompat.Cli.Tests.Commands;
 /// <summary>capabilities, topology, virt-check (on a captured host tree) and the hypervisor's CPU view (from CPUID data).</summary>
 public sealed class HostAndHypervisorCommandsTests
 {
-    private static readonly string IntelHost = Repo.Path("tests", "CpuCompat.Host.Tests", "Fixtures", "intel-2s-selinux");
+    private static readonly string IntelHost = RepositoryRoot.File("tests/CpuCompat.Host.Tests/Fixtures/intel-2s-selinux");
 
     private static string Data(string name) => SharedData.TestDataFile("11.3.0", name);
 
@@ -38,9 +38,9 @@ public sealed class HostAndHypervisorCommandsTests
     [Fact]
     public void Topology_checks_a_guest_against_the_host()
     {
-        using var dir = new TempDir();
-        var small = dir.File("small.xml", "<domain><vcpu>4</vcpu><cpu><topology sockets='1' cores='2' threads='2'/></cpu></domain>");
-        var huge = dir.File("huge.xml", "<domain><vcpu>4096</vcpu><cpu><topology sockets='16' cores='128' threads='2'/></cpu></domain>");
+        using var dir = new TempDirectory();
+        var small = dir.Write("small.xml", "<domain><vcpu>4</vcpu><cpu><topology sockets='1' cores='2' threads='2'/></cpu></domain>");
+        var huge = dir.Write("huge.xml", "<domain><vcpu>4096</vcpu><cpu><topology sockets='16' cores='128' threads='2'/></cpu></domain>");
         Assert.Equal(0, CliRun.InProcess("topology", "--root", IntelHost, "--guest", small).ExitCode);
         var result = CliRun.InProcess("topology", "--root", IntelHost, "--guest", huge, "--json");
         Assert.Equal(1, result.ExitCode);
@@ -88,12 +88,12 @@ public sealed class HostAndHypervisorCommandsTests
         Assert.Matches(@"\nHaswell-noTSX +Intel +yes", models.Stdout);
         Assert.DoesNotMatch(@"\nSkylake-Client +Intel", models.Stdout);
 
-        using var dir = new TempDir();
-        var guest = dir.File("guest.xml", "<cpu mode='custom' match='exact'><model>Skylake-Client</model></cpu>");
+        using var dir = new TempDirectory();
+        var guest = dir.Write("guest.xml", "<cpu mode='custom' match='exact'><model>Skylake-Client</model></cpu>");
         var result = CliRun.InProcess("hypervisor-cpu-compare", guest, "--cpuid", host);
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith($"CPU described in {guest} is incompatible with the CPU provided by hypervisor on the host\n", result.Stdout, StringComparison.Ordinal);
-        var older = dir.File("older.xml", "<cpu mode='custom' match='exact'><model>SandyBridge</model></cpu>");
+        var older = dir.Write("older.xml", "<cpu mode='custom' match='exact'><model>SandyBridge</model></cpu>");
         Assert.Equal(0, CliRun.InProcess("hypervisor-cpu-compare", older, "--cpuid", host).ExitCode);
     }
 
@@ -105,7 +105,7 @@ public sealed class HostAndHypervisorCommandsTests
             Assert.Skip("this machine has no CPUID (not x86)");
         }
 
-        var result = CliRun.Process("cpu-compare", Repo.Path("data", "examples", "pool-east.xml"), "--json");
+        var result = CliRun.Process("cpu-compare", RepositoryRoot.File("data/examples/pool-east.xml"), "--json");
         Assert.True(result.ExitCode is 0 or 1, result.ToString());
         var verdict = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("result").GetString();
         Assert.Equal(result.ExitCode == 1, verdict == "incompatible");

@@ -38,8 +38,8 @@ public sealed class HostModelCommandTests
     [Fact]
     public void A_plain_model_list_restricts_the_guest_decode()
     {
-        using var dir = new TempDir();
-        var models = dir.File("models.txt", "# what this hypervisor runs\nSandyBridge\nqemu64\n");
+        using var dir = new TempDirectory();
+        var models = dir.Write("models.txt", "# what this hypervisor runs\nSandyBridge\nqemu64\n");
         var result = CliRun.InProcess("host-model", "--cpuid", Data("11.3.0", "x86_64-cpuid-Core-i7-4600U.xml"), "--guest", "--models", models);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("<model fallback='forbid'>SandyBridge</model>", result.Stdout, StringComparison.Ordinal);
@@ -57,8 +57,8 @@ public sealed class HostModelCommandTests
     [Fact]
     public void Malformed_cpuid_file_is_one_line_with_file_and_line()
     {
-        using var dir = new TempDir();
-        var bad = dir.File("bad.xml", "<cpudata arch='x86'>\n  <cpuid eax_in='0x1' eax='zz'/>\n</cpudata>\n");
+        using var dir = new TempDirectory();
+        var bad = dir.Write("bad.xml", "<cpudata arch='x86'>\n  <cpuid eax_in='0x1' eax='zz'/>\n</cpudata>\n");
         var result = CliRun.InProcess("host-model", "--cpuid", bad);
         Assert.Equal(2, result.ExitCode);
         Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));

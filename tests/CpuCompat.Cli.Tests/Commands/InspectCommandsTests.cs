@@ -37,8 +37,8 @@ public sealed class InspectCommandsTests
     public void Unknown_feature_suggests_and_a_foreign_spelling_names_libvirts()
     {
         Assert.Equal("cpucompat: unknown CPU feature 'avx512' — did you mean 'avx512f'?\n", CliRun.InProcess("feature", "avx512").Stderr);
-        using var dir = new TempDir();
-        var guest = dir.File("guest.xml", "<cpu mode='custom' match='exact'><model>Penryn</model><feature policy='require' name='sse3'/></cpu>");
+        using var dir = new TempDirectory();
+        var guest = dir.Write("guest.xml", "<cpu mode='custom' match='exact'><model>Penryn</model><feature policy='require' name='sse3'/></cpu>");
         var result = CliRun.InProcess("cpu-compare", guest, "--host", Data("x86_64-host.xml"));
         Assert.Equal(2, result.ExitCode);
         Assert.Equal($"cpucompat: {guest}: unknown CPU feature 'sse3' — libvirt calls it 'pni'\n", result.Stderr);
@@ -62,11 +62,11 @@ public sealed class InspectCommandsTests
     public void A_dump_converted_to_cpudata_decodes_to_the_same_cpu()
     {
         var dump = Directory.EnumerateFiles(Path.Combine(SharedData.RequireRoot(), "cpuid-dumps"), "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var converted = CliRun.InProcess("convert", dump, "--to", "cpudata");
         Assert.Equal(0, converted.ExitCode);
         Assert.StartsWith("<cpudata arch='x86'>\n", converted.Stdout, StringComparison.Ordinal);
-        var cpudata = dir.File("cpu.xml", converted.Stdout);
+        var cpudata = dir.Write("cpu.xml", converted.Stdout);
         Assert.Equal(CliRun.InProcess("host-model", "--cpuid", dump).Stdout, CliRun.InProcess("host-model", "--cpuid", cpudata).Stdout);
         Assert.Equal(CliRun.InProcess("convert", dump, "--to", "host").Stdout, CliRun.InProcess("host-model", "--cpuid", cpudata).Stdout);
     }
@@ -74,8 +74,8 @@ public sealed class InspectCommandsTests
     [Fact]
     public void Cpuid_tool_text_round_trips_through_convert()
     {
-        using var dir = new TempDir();
-        var text = dir.File("cpuid.txt", CliRun.InProcess("convert", Data("x86_64-cpuid-Xeon-Gold-6148.xml"), "--to", "cpuid-tool").Stdout);
+        using var dir = new TempDirectory();
+        var text = dir.Write("cpuid.txt", CliRun.InProcess("convert", Data("x86_64-cpuid-Xeon-Gold-6148.xml"), "--to", "cpuid-tool").Stdout);
         Assert.Equal(File.ReadAllText(Data("x86_64-cpuid-Xeon-Gold-6148-host.xml")), CliRun.InProcess("host-model", "--cpuid", text).Stdout);
     }
 

@@ -19,8 +19,8 @@ public sealed class UpdateCpuCommandTests
     [Fact]
     public void A_whole_domain_is_accepted()
     {
-        using var dir = new TempDir();
-        var domain = dir.File("domain.xml", $"<domain type='kvm'><name>vm1</name>{File.ReadAllText(Data("x86_64-min.xml"))}<devices/></domain>");
+        using var dir = new TempDirectory();
+        var domain = dir.Write("domain.xml", $"<domain type='kvm'><name>vm1</name>{File.ReadAllText(Data("x86_64-min.xml"))}<devices/></domain>");
         var result = CliRun.InProcess("update-cpu", domain, "--host", Data("x86_64-host.xml"));
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(File.ReadAllText(Data("x86_64-host+min.xml")), result.Stdout);
@@ -29,8 +29,8 @@ public sealed class UpdateCpuCommandTests
     [Fact]
     public void Translation_to_an_allowed_model()
     {
-        using var dir = new TempDir();
-        var models = dir.File("models.txt", "qemu64\ncore2duo\nNehalem\n");
+        using var dir = new TempDirectory();
+        var models = dir.Write("models.txt", "qemu64\ncore2duo\nNehalem\n");
         var result = CliRun.InProcess("update-cpu", Data("x86_64-guest.xml"), "--host", Data("x86_64-host.xml"), "--models", models);
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(File.ReadAllText(Data("x86_64-host+guest,models-result.xml")), result.Stdout);
@@ -56,8 +56,8 @@ public sealed class UpdateCpuCommandTests
     [Fact]
     public void Model_outside_the_list_without_fallback_is_an_error()
     {
-        using var dir = new TempDir();
-        var models = dir.File("models.txt", "qemu64\n");
+        using var dir = new TempDirectory();
+        var models = dir.Write("models.txt", "qemu64\n");
         var result = CliRun.InProcess("update-cpu", Data("x86_64-guest-nofallback.xml"), "--host", Data("x86_64-host.xml"), "--models", models);
         Assert.Equal(2, result.ExitCode);
         Assert.Equal($"cpucompat: {Data("x86_64-guest-nofallback.xml")}: CPU model Penryn is not supported by hypervisor\n", result.Stderr);
@@ -66,8 +66,8 @@ public sealed class UpdateCpuCommandTests
     [Fact]
     public void File_without_a_cpu_is_an_error()
     {
-        using var dir = new TempDir();
-        var domain = dir.File("domain.xml", "<domain type='kvm'><name>vm1</name></domain>");
+        using var dir = new TempDirectory();
+        var domain = dir.Write("domain.xml", "<domain type='kvm'><name>vm1</name></domain>");
         var result = CliRun.InProcess("update-cpu", domain, "--host", Data("x86_64-host.xml"));
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("does not contain any <cpu> element or valid domain XML", result.Stderr, StringComparison.Ordinal);

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using CpuCompat.TestSupport;
 
 namespace CpuCompat.Cli.Tests.Support;
 
@@ -24,78 +24,7 @@ public static class CliRun
     /// <summary>Runs <c>dotnet cpucompat.dll ARGS</c> from the test output directory.</summary>
     public static CliResult Process(params string[] args)
     {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cpucompat.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"cpucompat {string.Join(' ', args)} did not finish");
-        }
-
-        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
-    }
-}
-
-/// <summary>A temporary directory removed when disposed.</summary>
-public sealed class TempDir : IDisposable
-{
-    public TempDir() => Directory.CreateDirectory(Path);
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cpucompat-tests-" + Guid.NewGuid().ToString("N"));
-
-    public string File(string name, string? content = null)
-    {
-        var path = System.IO.Path.Combine(Path, name);
-        if (content is not null)
-        {
-            System.IO.File.WriteAllText(path, content);
-        }
-
-        return path;
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(Path))
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-    }
-}
-
-/// <summary>Paths inside the repository (examples, data/).</summary>
-public static class Repo
-{
-    public static string Root { get; } = FindRoot();
-
-    public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "CpuCompat.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run outside the repository.");
+        var result = ChildProcess.Run(ChildProcess.Dotnet, [Path.Combine(AppContext.BaseDirectory, "cpucompat.dll"), .. args]);
+        return new CliResult(result.ExitCode, result.Stdout, result.Stderr);
     }
 }

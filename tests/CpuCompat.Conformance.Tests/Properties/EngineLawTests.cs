@@ -66,7 +66,7 @@ public sealed class EngineLawTests
     /// <summary>
     /// The expanded baseline requires exactly the features every member has, whatever the order. The model libvirt
     /// picks can depend on the order when the inputs name several models (its preferred-model rule is not a total
-    /// order, semantics §12), and with it which features are listed as disabled; CpuCompat matches libvirt there.
+    /// order), and with it which features are listed as disabled; CpuCompat matches libvirt there.
     /// </summary>
     [Fact]
     public void Expanded_baseline_requires_the_same_features_in_any_order()

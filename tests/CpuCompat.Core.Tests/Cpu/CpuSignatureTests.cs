@@ -33,7 +33,7 @@ public sealed class CpuSignatureTests
     [Fact]
     public void Extended_family_is_added_to_the_base_family_even_below_15()
     {
-        // libvirt adds the extended family field unconditionally (semantics §2.3).
+        // libvirt adds the extended family field unconditionally.
         Assert.Equal(6u + 2u, CpuSignature.FromEax(0x00200600).Family);
     }
 

@@ -11,7 +11,7 @@ namespace CpuCompat.Formats.Tests.Dumps;
 
 /// <summary>
 /// The sub-leaf inference for old AIDA64 dumps, checked on the real dumps that do carry <c>[SL nn]</c> notes: with the
-/// notes stripped, every dump must give the same non-zero slots (all-zero slots count as absent, semantics §2.1).
+/// notes stripped, every dump must give the same non-zero slots (all-zero slots count as absent).
 /// </summary>
 public sealed partial class SubleafInferenceTests
 {

@@ -49,7 +49,7 @@ public sealed class CpuDataXmlTests
         var sig = Path.ChangeExtension(TestSupport.SharedData.TestDataFile(version, file), ".sig");
         if (File.Exists(sig))
         {
-            // The .sig file's first line is leaf 1 EAX decoded to family/model/stepping and encoded again (§2.3, §10).
+            // The .sig file's first line is leaf 1 EAX decoded to family/model/stepping and encoded again.
             var eax = CpuSignature.FromEax(result.Data[DataKey.Cpuid(1)].Eax).ToEax();
             Assert.Equal(File.ReadLines(sig).First(), eax.ToString("x6", CultureInfo.InvariantCulture));
         }

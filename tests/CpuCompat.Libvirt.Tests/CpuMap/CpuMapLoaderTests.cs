@@ -6,7 +6,7 @@ using Xunit;
 
 namespace CpuCompat.Libvirt.Tests.CpuMap;
 
-/// <summary>The real libvirt maps load with the facts the semantics document states (§1.2–§1.6, §11).</summary>
+/// <summary>The real libvirt maps load with the facts libvirt's loader gives them: vendors, features, models, aliases, both generations.</summary>
 public sealed class CpuMapLoaderTests
 {
     public static TheoryData<string, int, int, LibvirtGeneration, int> Maps => new()

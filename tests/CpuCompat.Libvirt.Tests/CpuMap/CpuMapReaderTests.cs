@@ -7,7 +7,7 @@ using Xunit;
 
 namespace CpuCompat.Libvirt.Tests.CpuMap;
 
-/// <summary>Small in-memory maps for the load-order rules (§1.1) and for every way a map can be malformed.</summary>
+/// <summary>Small in-memory maps for the load-order rules and for every way a map can be malformed.</summary>
 public sealed class CpuMapReaderTests
 {
     private const string Vendors = "<cpus><vendor name='Intel' string='GenuineIntel'/></cpus>";

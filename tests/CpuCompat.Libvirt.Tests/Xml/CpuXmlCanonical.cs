@@ -4,7 +4,7 @@ namespace CpuCompat.Libvirt.Tests.Xml;
 
 /// <summary>
 /// An independent description of what libvirt's formatter keeps of a <c>&lt;cpu&gt;</c> element, written from
-/// semantics §3.2–3.3 with XML trees instead of the reader and writer: layout, comments, attribute order and
+/// libvirt's parsing and formatting rules with XML trees instead of the reader and writer: layout, comments, attribute order and
 /// ignored elements vanish; defaults (mode, match, fallback, policy, dies, clusters) are filled in; parts that are
 /// never printed (a model that is only a fallback, the model of a host-passthrough CPU) are dropped. Two elements
 /// with the same description format to the same text.

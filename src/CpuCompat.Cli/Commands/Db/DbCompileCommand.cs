@@ -19,7 +19,7 @@ internal static class DbCompileCommand
             Compile DSL files into a binary database (.ccdb) that any command loads with --database without parsing.
 
             Example:
-              cpucompat db compile data/ data/examples/fleet-policy.ccl --output /tmp/fleet.ccdb
+              cpucompat db compile data/ data/examples/fleet-policy.ccl --output fleet.ccdb
             """)
         {
             paths, output, json,

@@ -19,7 +19,7 @@ internal static class DbExportCpumapCommand
             use the same models. Rules, dependencies and pools have no cpu_map form and are left out.
 
             Example:
-              cpucompat db export-cpumap --database data/ --output /tmp/cpu_map
+              cpucompat db export-cpumap --database data/ --output cpu_map
             """)
         {
             output, json,

@@ -30,7 +30,7 @@ internal static class DbImportCpumapCommand
             model family, in the map's order. This is how data/ is made from libvirt's map.
 
             Example:
-              cpucompat db import-cpumap /usr/share/libvirt/cpu_map --output /tmp/my-data
+              cpucompat db import-cpumap /usr/share/libvirt/cpu_map --output my-data
             """)
         {
             directory, output, version, json,

@@ -3,6 +3,7 @@ using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Data;
 using CpuCompat.Libvirt.CpuMap;
+using CpuCompat.TestSupport;
 using Xunit;
 
 namespace CpuCompat.Cli.Tests.Commands.Db;
@@ -12,7 +13,7 @@ public sealed class DbCommandsTests
     [Fact]
     public void Check_of_the_built_in_data_is_clean_apart_from_known_warnings()
     {
-        var result = CliRun.InProcess("db", "check", Repo.Path("data"));
+        var result = CliRun.InProcess("db", "check", RepositoryRoot.File("data"));
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("ok: x86_64 3 vendors, 364 features, 150 models, 1 rules", result.Stdout, StringComparison.Ordinal);
 
@@ -24,8 +25,8 @@ public sealed class DbCommandsTests
     [Fact]
     public void Check_reports_every_error_with_its_location_and_exits_2()
     {
-        using var dir = new TempDir();
-        var file = dir.File("bad.ccl", """
+        using var dir = new TempDirectory();
+        var file = dir.Write("bad.ccl", """
             arch x86_64;
             feature a = cpuid(0x1).exx[3];
             feature b = cpuid(0x1).ecx[40];
@@ -68,11 +69,11 @@ public sealed class DbCommandsTests
     [Fact]
     public void Compiled_database_loads_with_database_option()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var file = dir.File("data.ccdb");
-        Assert.Equal(0, CliRun.InProcess("db", "compile", Repo.Path("data"), "--output", file).ExitCode);
-        var viaFile = CliRun.InProcess("cpu-baseline", Repo.Path("data", "examples", "pool-east.xml"), "--database", file);
-        var builtIn = CliRun.InProcess("cpu-baseline", Repo.Path("data", "examples", "pool-east.xml"));
+        Assert.Equal(0, CliRun.InProcess("db", "compile", RepositoryRoot.File("data"), "--output", file).ExitCode);
+        var viaFile = CliRun.InProcess("cpu-baseline", RepositoryRoot.File("data/examples/pool-east.xml"), "--database", file);
+        var builtIn = CliRun.InProcess("cpu-baseline", RepositoryRoot.File("data/examples/pool-east.xml"));
         Assert.Equal(0, viaFile.ExitCode);
         Assert.Equal(builtIn.Stdout, viaFile.Stdout);
     }
@@ -80,8 +81,8 @@ public sealed class DbCommandsTests
     [Fact]
     public void Compile_reports_what_it_wrote_in_json()
     {
-        using var dir = new TempDir();
-        var result = CliRun.InProcess("db", "compile", Repo.Path("data"), "--output", dir.File("db.ccdb"), "--json");
+        using var dir = new TempDirectory();
+        var result = CliRun.InProcess("db", "compile", RepositoryRoot.File("data"), "--output", dir.File("db.ccdb"), "--json");
         using var doc = System.Text.Json.JsonDocument.Parse(result.Stdout);
         var x86 = doc.RootElement.GetProperty("architectures")[0];
         Assert.Equal("x86_64", x86.GetProperty("arch").GetString());
@@ -92,7 +93,7 @@ public sealed class DbCommandsTests
     [Fact]
     public void Exported_cpu_map_loads_back_as_the_same_database()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         Assert.Equal(0, CliRun.InProcess("db", "export-cpumap", "--output", dir.Path).ExitCode);
         var loaded = CpuMapLoader.Load(dir.Path).Database!;
         Assert.Empty(DatabaseComparer.Compare(loaded, DefaultDatabase.Value, new CompareOptions { AllowExtraAliases = true }));

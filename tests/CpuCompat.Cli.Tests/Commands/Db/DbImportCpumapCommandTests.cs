@@ -21,7 +21,7 @@ public sealed class DbImportCpumapCommandTests
     [InlineData("11.3.0")]
     public void Imported_dsl_compiles_to_the_database_of_the_cpu_map(string version)
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var map = SharedData.CpuMapDir(version);
         var result = CliRun.InProcess("db", "import-cpumap", map, "--output", dir.Path);
         Assert.Equal(0, result.ExitCode);
@@ -45,7 +45,7 @@ public sealed class DbImportCpumapCommandTests
     [Fact]
     public void Built_in_database_is_what_data_compiles_to()
     {
-        var compiled = DslCompiler.Compile([Repo.Path("data")]);
+        var compiled = DslCompiler.Compile([RepositoryRoot.File("data")]);
         Assert.Empty(compiled.Errors);
         Assert.Empty(DatabaseComparer.Compare(compiled.Database!, DefaultDatabase.Value, new CompareOptions { IncludePolicies = true }));
     }
@@ -53,11 +53,11 @@ public sealed class DbImportCpumapCommandTests
     [Fact]
     public void Reimport_replaces_generated_files_and_keeps_hand_written_ones()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var map = SharedData.CpuMapDir("11.3.0");
         Assert.Equal(0, CliRun.InProcess("db", "import-cpumap", map, "--output", dir.Path).ExitCode);
-        var own = dir.File("x86_64/999-mine.ccl", "arch x86_64;\npool p { require avx2; }\n");
-        var stale = dir.File("x86_64/500-stale.ccl", $"{CpuCompat.Loading.CpuMapImport.GeneratedMarker} earlier.\narch x86_64;\n");
+        var own = dir.Write("x86_64/999-mine.ccl", "arch x86_64;\npool p { require avx2; }\n");
+        var stale = dir.Write("x86_64/500-stale.ccl", $"{CpuCompat.Loading.CpuMapImport.GeneratedMarker} earlier.\narch x86_64;\n");
         Assert.Equal(0, CliRun.InProcess("db", "import-cpumap", map, "--output", dir.Path).ExitCode);
         Assert.True(File.Exists(own));
         Assert.False(File.Exists(stale));
@@ -74,7 +74,7 @@ public sealed class DbImportCpumapCommandTests
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(60), Prop.ForAll(sets, declarations =>
         {
             var original = DatabaseBinder.Bind(declarations).Database!;
-            using var dir = new TempDir();
+            using var dir = new TempDirectory();
             var mapDir = Path.Combine(dir.Path, "map");
             var written = CpuMapWriter.Write(original, mapDir);
             var direct = CpuMapLoader.Load(mapDir);

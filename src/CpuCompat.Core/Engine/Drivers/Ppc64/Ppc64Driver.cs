@@ -6,7 +6,7 @@ using CpuCompat.Core.Diagnostics;
 namespace CpuCompat.Core.Engine.Drivers.Ppc64;
 
 /// <summary>
-/// libvirt's ppc64 driver (semantics §9): models without features, compared by name, with POWER compatibility
+/// libvirt's ppc64 driver: models without features, compared by name, with POWER compatibility
 /// modes for host-model guests and a few legacy model names.
 /// </summary>
 public sealed class Ppc64Driver(ArchDatabase database) : ICpuDriver
@@ -15,7 +15,7 @@ public sealed class Ppc64Driver(ArchDatabase database) : ICpuDriver
 
     public ArchDatabase Database { get; } = database;
 
-    /// <summary>Semantics §9.1: <c>POWER7_v2.1</c>, <c>POWER7_v2.3</c>, <c>POWER7+_v2.1</c>, <c>POWER8_v1.0</c> become their first six characters.</summary>
+    /// <summary>Legacy names: <c>POWER7_v2.1</c>, <c>POWER7_v2.3</c>, <c>POWER7+_v2.1</c>, <c>POWER8_v1.0</c> become their first six characters.</summary>
     public CpuDefinition ConvertLegacy(CpuDefinition cpu) =>
         cpu.Model is "POWER7_v2.1" or "POWER7_v2.3" or "POWER7+_v2.1" or "POWER8_v1.0" ? cpu with { Model = cpu.Model[..6] } : cpu;
 
@@ -144,7 +144,7 @@ public sealed class Ppc64Driver(ArchDatabase database) : ICpuDriver
         };
     }
 
-    /// <summary>Semantics §9.4: only custom guests change (match exact); legacy names are kept.</summary>
+    /// <summary>Update: only custom guests change (match exact); legacy names are kept.</summary>
     public Outcome<CpuDefinition> Update(CpuDefinition guest, CpuDefinition? host, bool relative, FeaturePolicy removedPolicy) =>
         guest.Mode == CpuMode.Custom ? guest with { Match = CpuMatch.Exact } : guest;
 
@@ -160,7 +160,7 @@ public sealed class Ppc64Driver(ArchDatabase database) : ICpuDriver
 
     public Outcome<Unit> ValidateFeatures(CpuDefinition cpu) => default(Unit);
 
-    /// <summary>Semantics §9.5: the first model (map order) with a matching PVR, if allowed.</summary>
+    /// <summary>Decode by PVR: the first model (map order) with a matching PVR, if allowed.</summary>
     public Outcome<CpuDefinition> Decode(uint pvr, AllowedModels? allowed)
     {
         var model = Database.Models.FirstOrDefault(m => m.Pvrs.Any(p => (pvr & (p.Mask ?? 0xFFFFFFFF)) == p.Value));

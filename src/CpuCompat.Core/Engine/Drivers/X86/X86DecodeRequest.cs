@@ -3,7 +3,7 @@ using CpuCompat.Core.Cpu;
 namespace CpuCompat.Core.Engine.Drivers.X86;
 
 /// <summary>
-/// The arguments of libvirt's x86 decode (semantics §6): the stub whose type chooses host or guest decoding and
+/// The arguments of libvirt's x86 decode: the stub whose type chooses host or guest decoding and
 /// whose fallback matters for a single preferred model, the data, an optional allowed-models list, preferred model
 /// names (baseline), and whether non-migratable features are dropped from the result.
 /// </summary>

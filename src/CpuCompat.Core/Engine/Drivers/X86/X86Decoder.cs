@@ -7,7 +7,7 @@ using CpuCompat.Core.Features;
 namespace CpuCompat.Core.Engine.Drivers.X86;
 
 /// <summary>
-/// Chooses a model for x86 CPU data exactly as libvirt does (semantics §6): rules first (the broken-TSX quirk),
+/// Chooses a model for x86 CPU data exactly as libvirt does (<c>Engine/README.md</c>, "Decode"): rules first (the broken-TSX quirk),
 /// then a walk over the models from last to first where a candidate must be strictly better to replace the best.
 /// </summary>
 internal sealed class X86Decoder(ArchDatabase db)
@@ -288,7 +288,7 @@ internal sealed class X86Decoder(ArchDatabase db)
         /// <summary>
         /// libvirt's score of a guest list of <paramref name="required"/> features followed by <paramref name="disabled"/>
         /// disabled ones, reproduced literally: the loop bound shrinks with every disabled feature seen, so only the
-        /// first ⌈d/2⌉ disabled features are penalised (2, 3, 4, ...) and the rest count as enabled (semantics §6.6).
+        /// first ⌈d/2⌉ disabled features are penalised (2, 3, 4, ...) and the rest count as enabled.
         /// </summary>
         internal static (int Score, int Penalty) GuestScore(int required, int disabled)
         {

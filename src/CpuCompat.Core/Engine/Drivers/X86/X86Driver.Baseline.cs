@@ -7,7 +7,7 @@ namespace CpuCompat.Core.Engine.Drivers.X86;
 public sealed partial class X86Driver
 {
     /// <summary>
-    /// Semantics §7.2: intersect every CPU's features, settle the vendor, then guest-decode the intersection
+    /// Baseline: intersect every CPU's features, settle the vendor, then guest-decode the intersection
     /// preferring the input models. The input CPUs all have models (checked by <see cref="CpuEngine"/>).
     /// </summary>
     public Outcome<CpuDefinition> Baseline(IReadOnlyList<CpuDefinition> cpus, AllowedModels? allowed, IReadOnlyList<string>? featureFilter, bool migratable)

@@ -4,7 +4,7 @@ namespace CpuCompat.Core.Engine.Drivers.X86;
 
 public sealed partial class X86Driver
 {
-    /// <summary>Semantics §5.1: is <paramref name="cpu"/> identical to, a subset of, or incompatible with the host?</summary>
+    /// <summary>Compare: is <paramref name="cpu"/> identical to, a subset of, or incompatible with the host?</summary>
     public Outcome<CompareOutcome> Compare(CpuDefinition? host, CpuDefinition cpu, bool failIncompatible)
     {
         if (host?.Model is null)

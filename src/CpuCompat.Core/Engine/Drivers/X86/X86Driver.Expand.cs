@@ -5,7 +5,7 @@ namespace CpuCompat.Core.Engine.Drivers.X86;
 public sealed partial class X86Driver
 {
     /// <summary>
-    /// Semantics §8.4 (x86 part): the model's features in map order, then the definition's own features on top
+    /// Expand (x86 part): the model's features in map order, then the definition's own features on top
     /// (guests: only require and disable ones), then a guest's removed-model features as disabled.
     /// </summary>
     public Outcome<CpuDefinition> ExpandFeatures(CpuDefinition cpu)

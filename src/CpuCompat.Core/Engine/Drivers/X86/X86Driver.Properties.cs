@@ -7,7 +7,7 @@ namespace CpuCompat.Core.Engine.Drivers.X86;
 public sealed partial class X86Driver
 {
     /// <summary>
-    /// CPU data from a hypervisor's property list (QEMU's <c>query-cpu-model-expansion</c>, semantics §6.9): every
+    /// CPU data from a hypervisor's property list (QEMU's <c>query-cpu-model-expansion</c>): every
     /// enabled name that is a map feature or an internal hypervisor feature adds its bits (other names are ignored),
     /// the vendor string fills leaf 0, and family/model/stepping are encoded into leaf 1 EAX.
     /// Names must already be in libvirt's spelling.
@@ -41,7 +41,7 @@ public sealed partial class X86Driver
     }
 
     /// <summary>
-    /// libvirt's Encode (semantics §4): the map features a definition asks for under one policy, or with
+    /// libvirt's Encode: the map features a definition asks for under one policy, or with
     /// <paramref name="policy"/> null under all of them (model + forced + required − disabled − forbidden).
     /// </summary>
     public Outcome<FeatureSet> FeaturesOf(CpuDefinition cpu, FeaturePolicy? policy = null) => DataOf(cpu, policy switch

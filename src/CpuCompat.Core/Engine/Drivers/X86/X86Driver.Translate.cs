@@ -5,7 +5,7 @@ namespace CpuCompat.Core.Engine.Drivers.X86;
 public sealed partial class X86Driver
 {
     /// <summary>
-    /// Semantics §8.2 (x86 part): decode the CPU's own data, with its model's vendor and first signature, among the
+    /// Translate (x86 part): decode the CPU's own data, with its model's vendor and first signature, among the
     /// allowed models; then re-apply the CPU's features in order. The CPU keeps its own vendor.
     /// </summary>
     public Outcome<CpuDefinition> Translate(CpuDefinition cpu, AllowedModels allowed)

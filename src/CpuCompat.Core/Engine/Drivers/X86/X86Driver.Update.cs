@@ -5,7 +5,7 @@ namespace CpuCompat.Core.Engine.Drivers.X86;
 public sealed partial class X86Driver
 {
     /// <summary>
-    /// Semantics §8.1: resolve optional features against the host; host-model and minimum-match guests take the
+    /// Update: resolve optional features against the host; host-model and minimum-match guests take the
     /// host's model and features; finally the model's removed features are listed with <paramref name="removedPolicy"/>.
     /// </summary>
     public Outcome<CpuDefinition> Update(CpuDefinition guest, CpuDefinition? host, bool relative, FeaturePolicy removedPolicy)

@@ -6,7 +6,7 @@ namespace CpuCompat.Core.Engine.Drivers.X86;
 public sealed partial class X86Driver
 {
     /// <summary>
-    /// Semantics §8.6: after a guest started, make its CPU definition say what the hypervisor really enabled
+    /// UpdateLive: after a guest started, make its CPU definition say what the hypervisor really enabled
     /// (<paramref name="enabled"/>) and disabled (<paramref name="disabled"/>). Returns null when the definition is
     /// neither custom nor checked in full (libvirt's "not applicable"). With <c>check='full'</c> any difference is an error.
     /// </summary>

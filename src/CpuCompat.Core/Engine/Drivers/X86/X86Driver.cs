@@ -96,6 +96,6 @@ public sealed partial class X86Driver : ICpuDriver
     internal bool IsKnownFeature(string name) =>
         Database.FindFeature(name) is not null || X86HypervisorFeatures.Find(name, Generation) is not null;
 
-    /// <summary><c>data(cpu, P)</c> of semantics §4.</summary>
+    /// <summary>The features a definition asks for under one policy, or under all of them (<see cref="X86FeatureData"/>).</summary>
     internal Outcome<Features.FeatureSet> DataOf(CpuDefinition cpu, PolicySelector selector) => X86FeatureData.Of(Database, cpu, selector);
 }

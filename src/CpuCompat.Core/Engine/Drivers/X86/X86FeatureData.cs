@@ -4,7 +4,7 @@ using CpuCompat.Core.Features;
 
 namespace CpuCompat.Core.Engine.Drivers.X86;
 
-/// <summary>Which features of a definition <see cref="X86FeatureData.Of"/> collects (semantics §4).</summary>
+/// <summary>Which features of a definition <see cref="X86FeatureData.Of"/> collects.</summary>
 internal enum PolicySelector
 {
     All,
@@ -16,7 +16,7 @@ internal enum PolicySelector
 }
 
 /// <summary>
-/// <c>data(cpu, P)</c> of semantics §4: the features a definition asks for under one policy, or under all of them
+/// <c>data(cpu, P)</c>, libvirt's encoding of a definition: the features a definition asks for under one policy, or under all of them
 /// (model + forced + required − disabled − forbidden; optional ignored).
 /// </summary>
 internal static class X86FeatureData

@@ -5,8 +5,7 @@ using CpuCompat.Core.Database;
 namespace CpuCompat.Core.Engine.Drivers.X86;
 
 /// <summary>
-/// The KVM and Hyper-V features libvirt's x86 driver knows by name although no cpu_map declares them
-/// (semantics §1.3). They only answer "is feature X present", "add feature X by name" (QEMU property lists) and
+/// The KVM and Hyper-V features libvirt's x86 driver knows by name although no cpu_map declares them. They only answer "is feature X present", "add feature X by name" (QEMU property lists) and
 /// "is X an MSR feature"; decoding never produces them and CPU definitions may not use them.
 /// </summary>
 internal static class X86HypervisorFeatures
