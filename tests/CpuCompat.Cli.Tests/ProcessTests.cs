@@ -57,4 +57,20 @@ public sealed class ProcessTests
             Assert.Contains("Example:", result.Stdout, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>
+    /// Where there is no CPUID (other architectures; here: x86 with the runtime's hardware intrinsics switched off,
+    /// so that the CPUID instruction is reported unsupported), capabilities still answer, with a note instead of a host CPU.
+    /// </summary>
+    [Fact]
+    public void Without_cpuid_capabilities_report_a_note_instead_of_failing()
+    {
+        var result = ChildProcess.Run(ChildProcess.Dotnet, [Path.Combine(AppContext.BaseDirectory, "cpucompat.dll"), "capabilities", "--json"],
+            environment: new Dictionary<string, string> { ["DOTNET_EnableHWIntrinsic"] = "0" });
+        Assert.Equal(0, result.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.RootElement.GetProperty("host").GetProperty("cpu").ValueKind);
+        Assert.Contains(json.RootElement.GetProperty("notes").EnumerateArray(),
+            n => n.GetProperty("source").GetString() == "CPUID" && n.GetProperty("code").GetString() == CpuCompat.Host.HostCodes.NotApplicable);
+    }
 }

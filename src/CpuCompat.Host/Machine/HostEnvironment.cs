@@ -47,8 +47,10 @@ public sealed class HostEnvironment(HostRoot root, ICpuidSource? cpuid, IKvmDevi
     }
 
     /// <summary>This machine: root <c>/</c>, its CPUID (x86 only), its <c>/dev/kvm</c>.</summary>
-    public static HostEnvironment Live() =>
-        new(HostRoot.Live, LiveCpuid.IsSupported ? LiveCpuid.Instance : null, LinuxKvmDevice.TryCreate(), LiveArch());
+    public static HostEnvironment Live() => LiveCpuid.IsSupported
+        ? new(HostRoot.Live, LiveCpuid.Instance, LinuxKvmDevice.TryCreate(), LiveArch())
+        : new(HostRoot.Live, null, LinuxKvmDevice.TryCreate(), LiveArch(),
+            [new HostNote(HostCodes.NotApplicable, HostNoteKind.Omitted, "CPUID", "this processor offers no CPUID instruction, so the host CPU model is left out")]);
 
     /// <summary>
     /// The environment of <paramref name="rootPath"/>: <see cref="Live"/> for <c>/</c>; otherwise no KVM device, the
