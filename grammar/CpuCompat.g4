@@ -1,4 +1,4 @@
-// CpuCompat rule DSL (.ccl files): vendors, features, models, rules, dependencies and pools.
+// CpuCompat rule DSL (.ccl files): vendors, features, models, rules, dependencies, tags, ABI levels, pools and checks.
 // The language reference is README.md beside this file; grammar/generate.sh regenerates the C# parser.
 // Keep the parser permissive where a friendlier check can follow: registers, decode flags, arch names
 // and number ranges are plain names and numbers here and are validated by Syntax/SyntaxBuilder.cs.
@@ -16,7 +16,9 @@ statement
     | ruleStatement
     | dependencyStatement
     | tagStatement
+    | levelStatement
     | poolStatement
+    | checkStatement
     ;
 
 archStatement : ARCH name ';' ;
@@ -89,27 +91,43 @@ primaryCondition
     | field op=compareOperator? number               # compareTest
     | field IN '{' number (',' number)* '}'          # inTest
     | HAS name (',' name)*                           # hasTest
+    | RUNS name                                      # runsTest
+    | label=name op=('=' | '!=') value=string        # labelTest
     ;
 
 field : FAMILY | MODEL | STEPPING ;
 
 compareOperator : '=' | '!=' | '<' | '<=' | '>' | '>=' ;
 
-// require avx512vl, avx512bw -> avx512f;
-dependencyStatement : REQUIRE features=nameList '->' requires=nameList ';' ;
+// depend avx512vl, avx512bw -> avx512f;   ('require' was the old spelling: the builder says to write 'depend')
+dependencyStatement : (DEPEND | REQUIRE) features=nameList '->' requires=nameList ';' ;
 
 // tag security = spec-ctrl, ibpb, md-clear;
 tagStatement : TAG name '=' nameList ';' ;
 
+// level x86-64-v2 : x86-64-v1 = cx16, lahf_lm, popcnt, pni, sse4.1, sse4.2, ssse3;
+levelStatement : LEVEL name (':' base=name)? '=' nameList ';' ;
+
+// pool east { select cluster = "east" and vendor Intel; forbid hle, rtm; require avx2; minimum Skylake-Server; }
 poolStatement : POOL name '{' poolItem* '}' ;
 
 poolItem
-    : FORBID nameList ';'       # poolForbid
+    : SELECT condition ';'      # poolSelect
+    | FORBID nameList ';'       # poolForbid
     | REQUIRE nameList ';'      # poolRequire
     | PREFER nameList ';'       # poolPrefer
     | ALLOW nameList ';'        # poolAllow
     | VENDOR name ';'           # poolVendor
     | MIGRATABLE ';'            # poolMigratable
+    | MINIMUM name ';'          # poolMinimum
+    ;
+
+// check guests "web" run on east;   check east baseline at least Skylake-Server;   check no host of east has hle;
+checkStatement
+    : CHECK GUESTS dir=string? RUN ON pool=name ';'          # guestsCheck
+    | CHECK pool=name BASELINE AT LEAST model=name ';'       # minimumCheck
+    | CHECK pool=name BASELINE NOT DEPRECATED ';'            # deprecatedCheck
+    | CHECK NO HOST OF pool=name HAS name (',' name)* ';'    # exposesCheck
     ;
 
 nameList : name (','? name)* ;
@@ -130,6 +148,7 @@ keywordInAlias
     : ARCH | COMPAT | LIBVIRT | VENDOR | FEATURE | MODEL | SIGNATURE | DECODE | HOST | GUEST | NONE
     | CHECK | FEATURES | REMOVED | ADDED | PVR | MASK | RULE | WHEN | AND | OR | NOT | IN | FAMILY
     | STEPPING | DROP | HAS | REQUIRE | TAG | POOL | FORBID | PREFER | ALLOW | MIGRATABLE | CPUID | MSR
+    | DEPEND | LEVEL | SELECT | MINIMUM | RUNS | GUESTS | RUN | ON | BASELINE | AT | LEAST | NO | OF | DEPRECATED
     ;
 
 ARCH : 'arch' ;
@@ -170,6 +189,20 @@ ALLOW : 'allow' ;
 MIGRATABLE : 'migratable' ;
 CPUID : 'cpuid' ;
 MSR : 'msr' ;
+DEPEND : 'depend' ;
+LEVEL : 'level' ;
+SELECT : 'select' ;
+MINIMUM : 'minimum' ;
+RUNS : 'runs' ;
+GUESTS : 'guests' ;
+RUN : 'run' ;
+ON : 'on' ;
+BASELINE : 'baseline' ;
+AT : 'at' ;
+LEAST : 'least' ;
+NO : 'no' ;
+OF : 'of' ;
+DEPRECATED : 'deprecated' ;
 
 SEMI : ';' ;
 LBRACE : '{' ;

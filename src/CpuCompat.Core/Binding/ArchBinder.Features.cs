@@ -99,6 +99,11 @@ internal sealed partial class ArchBinder
             }
         }
 
+        BindTags();
+    }
+
+    private void BindTags()
+    {
         foreach (var (index, t) in Items<TagDeclaration>())
         {
             foreach (var name in t.Features)

@@ -14,7 +14,7 @@ internal sealed partial class ArchBinder
         var names = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var (index, r) in Items<RuleDeclaration>())
         {
-            var condition = BindCondition(r.Condition, index);
+            var condition = BindCondition(r.Condition, index, inPool: false);
             var drop = ResolveFeatures(r.Drop, index);
             if (Declare(names, "rule", r.Name, _rules.Count, index) && condition is not null)
             {
@@ -23,18 +23,30 @@ internal sealed partial class ArchBinder
         }
     }
 
-    private RuleCondition? BindCondition(ConditionSyntax syntax, int index)
+    /// <summary>
+    /// A condition with its names resolved. Label and usability tests (<c>cluster = "east"</c>, <c>runs MODEL</c>) are
+    /// about hosts of a fleet, so only pool selectors (<paramref name="inPool"/>) may use them.
+    /// </summary>
+    private RuleCondition? BindCondition(ConditionSyntax syntax, int index, bool inPool)
     {
         switch (syntax)
         {
             case AndCondition and:
-                var all = and.Operands.Select(o => BindCondition(o, index)).ToList();
+                var all = and.Operands.Select(o => BindCondition(o, index, inPool)).ToList();
                 return all.Contains(null) ? null : new AllOfCondition([.. all!]);
             case OrCondition or:
-                var any = or.Operands.Select(o => BindCondition(o, index)).ToList();
+                var any = or.Operands.Select(o => BindCondition(o, index, inPool)).ToList();
                 return any.Contains(null) ? null : new AnyOfCondition([.. any!]);
             case NotCondition not:
-                return BindCondition(not.Operand, index) is { } operand ? new NotRuleCondition(operand) : null;
+                return BindCondition(not.Operand, index, inPool) is { } operand ? new NotRuleCondition(operand) : null;
+            case RunsCondition or LabelCondition when !inPool:
+                _diagnostics.Add(BindingDiagnostics.HostTestOutsidePool(syntax.Span));
+                return null;
+            case RunsCondition runs:
+                return ResolveModel(runs.Model, index) is { } model ? new RunsModelCondition(_models[model].Features, runs.Model.Name) : null;
+            case LabelCondition label:
+                RuleCondition test = new LabelIsCondition(label.Label.Name, label.Value);
+                return label.Negated ? new NotRuleCondition(test) : test;
             case VendorCondition vendor:
                 return ResolveVendor(vendor.Vendor, index) is { } id ? new VendorIsCondition(id, vendor.Vendor.Name) : null;
             case CompareCondition compare:
@@ -81,7 +93,6 @@ internal sealed partial class ArchBinder
 
     private void BindPools()
     {
-        var names = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var (index, p) in Items<PoolDeclaration>())
         {
             var forbid = ResolveFeatures(p.Forbid, index);
@@ -94,9 +105,68 @@ internal sealed partial class ArchBinder
             var prefer = p.Prefer.Select(m => ResolveModel(m, int.MaxValue)).OfType<int>().ToImmutableArray();
             var allow = p.Allow.Select(m => ResolveModel(m, int.MaxValue)).OfType<int>().ToImmutableArray();
             int? vendor = p.Vendor is { } v ? ResolveVendor(v, index) : null;
-            if (Declare(names, "pool", p.Name, _pools.Count, index))
+            int? minimum = p.Minimum is { } min ? ResolveModel(min, int.MaxValue) : null;
+            var selectors = p.Selectors.IsDefault ? [] : p.Selectors.Select(c => BindCondition(c, int.MaxValue, inPool: true)).ToList();
+            RuleCondition? selector = selectors.Count switch
             {
-                _pools.Add(new PoolPolicy(p.Name.Name, forbid, require, prefer, allow, vendor, p.Migratable, p.Span));
+                0 => null,
+                1 => selectors[0],
+                _ => selectors.Contains(null) ? null : new AllOfCondition([.. selectors!]),
+            };
+            if (Declare(_poolNames, "pool", p.Name, _pools.Count, index))
+            {
+                _pools.Add(new PoolPolicy(p.Name.Name, forbid, require, prefer, allow, vendor, p.Migratable, p.Span) { Selector = selector, Minimum = minimum });
+            }
+        }
+    }
+
+    /// <summary>Each level holds its base's features and its own; a level must come after its base (cycles are impossible then).</summary>
+    private void BindLevels()
+    {
+        foreach (var (index, l) in Items<LevelDeclaration>())
+        {
+            var features = ResolveFeatures(l.Features, index);
+            int? baseIndex = null;
+            if (l.Base is { } b)
+            {
+                if (b.Name == l.Name.Name)
+                {
+                    _diagnostics.Add(BindingDiagnostics.LevelOwnBase(b.Span, l.Name.Name));
+                }
+                else if (ResolveLevel(b) is { } found)
+                {
+                    baseIndex = found;
+                    features |= _levels[found].Features;
+                }
+            }
+
+            if (Declare(_levelNames, "level", l.Name, _levels.Count, index))
+            {
+                _levels.Add(new AbiLevel(l.Name.Name, baseIndex, features, l.Span));
+            }
+        }
+    }
+
+    private void BindChecks()
+    {
+        foreach (var (index, c) in Items<CheckDeclaration>())
+        {
+            if (ResolvePool(c.Pool) is not { } pool)
+            {
+                continue;
+            }
+
+            PoolCheck? check = c switch
+            {
+                GuestsCheckDeclaration g => new GuestsCheck(pool, g.Directory, g.Span),
+                MinimumCheckDeclaration m => ResolveModel(m.Model, int.MaxValue) is { } model ? new MinimumCheck(pool, model, m.Span) : null,
+                DeprecatedCheckDeclaration d => new DeprecatedCheck(pool, d.Span),
+                ExposesCheckDeclaration e => new ExposesCheck(pool, ResolveFeatures(e.Features, index), e.Span),
+                _ => null,
+            };
+            if (check is not null)
+            {
+                _checks.Add(check);
             }
         }
     }

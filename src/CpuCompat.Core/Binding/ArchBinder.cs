@@ -26,6 +26,13 @@ internal sealed partial class ArchBinder
     private readonly List<RuleDefinition> _rules = [];
     private readonly List<FeatureDependency> _dependencies = [];
     private readonly List<PoolPolicy> _pools = [];
+    private readonly List<AbiLevel> _levels = [];
+    private readonly List<PoolCheck> _checks = [];
+    private readonly Dictionary<string, Entry> _poolNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _levelNames = new(StringComparer.Ordinal);
+
+    /// <summary>The database being extended with policy declarations, or null when binding a whole database.</summary>
+    private readonly ArchDatabase? _existing;
 
     public ArchBinder(
         ArchFamily arch,
@@ -41,16 +48,100 @@ internal sealed partial class ArchBinder
         _diagnostics = diagnostics;
     }
 
+    /// <summary>
+    /// A binder that adds policy declarations (pools, checks, ABI levels, tags) to a compiled database: the names they
+    /// use resolve against it as if declared before them; anything else a policy cannot declare is an error.
+    /// </summary>
+    public ArchBinder(ArchDatabase existing, LibvirtGeneration generation, IReadOnlyList<(int Index, ArchDeclaration Declaration)> items, DiagnosticBag diagnostics)
+        : this(existing.Family, generation, declareBeforeUse: false, items, diagnostics)
+    {
+        _existing = existing;
+        foreach (var v in existing.Vendors)
+        {
+            _vendorNames.Add(v.Name, new Entry(v.Id, -1, v.Span));
+            _vendors.Add(v);
+        }
+
+        foreach (var f in existing.Features)
+        {
+            _featureNames.Add(f.Name, new Entry(f.Id, -1, f.Span));
+            _features.Add(f);
+        }
+
+        foreach (var m in existing.Models)
+        {
+            _modelNames.Add(m.Name, new Entry(m.Id, -1, m.Span));
+        }
+
+        _models = existing.Models;
+        _rules.AddRange(existing.Rules);
+        _dependencies.AddRange(existing.Dependencies);
+        for (var i = 0; i < existing.Pools.Length; i++)
+        {
+            _poolNames.Add(existing.Pools[i].Name, new Entry(i, -1, existing.Pools[i].Span));
+            _pools.Add(existing.Pools[i]);
+        }
+
+        for (var i = 0; i < existing.Levels.Length; i++)
+        {
+            _levelNames.Add(existing.Levels[i].Name, new Entry(i, -1, existing.Levels[i].Span));
+            _levels.Add(existing.Levels[i]);
+        }
+
+        _checks.AddRange(existing.Checks);
+    }
+
     public ArchDatabase Bind()
     {
-        BindVendors();
-        BindFeatures();
-        BindModels();
-        BindRules();
-        BindDependencies();
+        if (_existing is null)
+        {
+            BindVendors();
+            BindFeatures();
+            BindModels();
+            BindRules();
+            BindDependencies();
+        }
+        else
+        {
+            RefuseNonPolicies();
+            BindTags();
+        }
+
+        BindLevels();
         BindPools();
-        CheckModelDependencies();
-        return new ArchDatabase(_arch, [.. _vendors], [.. _features], _models, [.. _rules], [.. _dependencies], [.. _pools]);
+        BindChecks();
+        if (_existing is null)
+        {
+            CheckModelDependencies();
+        }
+
+        return new ArchDatabase(_arch, [.. _vendors], [.. _features], _models, [.. _rules], [.. _dependencies], [.. _pools])
+        {
+            Levels = [.. _levels],
+            Checks = [.. _checks],
+        };
+    }
+
+    /// <summary>A policy added to a compiled database declares no vendor, feature, alias, model, rule or dependency.</summary>
+    private void RefuseNonPolicies()
+    {
+        foreach (var (_, d) in _items)
+        {
+            var what = d switch
+            {
+                VendorDeclaration => "a vendor",
+                FeatureDeclaration => "a feature",
+                AliasDeclaration => "an alias",
+                ModelDeclaration => "a model",
+                RuleDeclaration => "a rule",
+                DependencyDeclaration => "a dependency",
+                _ => null,
+            };
+            if (what is not null)
+            {
+                _diagnostics.Add(BindingDiagnostics.NotAPolicy(d.Span, what));
+            }
+        }
     }
 
     private IEnumerable<(int Index, T Declaration)> Items<T>()
@@ -73,6 +164,10 @@ internal sealed partial class ArchBinder
     private int? ResolveVendor(NameRef name, int usedAt) => Resolve(_vendorNames, "vendor", name, usedAt);
 
     private int? ResolveModel(NameRef name, int usedAt) => Resolve(_modelNames, "model", name, usedAt);
+
+    private int? ResolvePool(NameRef name) => Resolve(_poolNames, "pool", name, int.MaxValue);
+
+    private int? ResolveLevel(NameRef name) => Resolve(_levelNames, "level", name, int.MaxValue);
 
     private int? Resolve(Dictionary<string, Entry> table, string kind, NameRef name, int usedAt)
     {

@@ -27,6 +27,12 @@ public static class BindingCodes
     public const string InvalidSignature = "CC2020";
     public const string MissingPvr = "CC2021";
     public const string MsrRegister = "CC2022";
+    public const string UnknownPool = "CC2023";
+    public const string UnknownLevel = "CC2024";
+    public const string DuplicateLevel = "CC2025";
+    public const string LevelIsOwnBase = "CC2026";
+    public const string HostTestInRule = "CC2027";
+    public const string NotAPolicyDeclaration = "CC2028";
 
     public const string TooManyFeatures = "CC3001";
     public const string SharedFeatureBits = "CC3002";

@@ -14,12 +14,12 @@ internal static class BindingDiagnostics
 
     public static Diagnostic Unknown(SourceSpan span, string kind, string name, IEnumerable<string> known) => Error(
         span,
-        kind switch { "feature" => UnknownFeature, "model" => UnknownModel, _ => UnknownVendor },
+        kind switch { "feature" => UnknownFeature, "model" => UnknownModel, "pool" => UnknownPool, "level" => UnknownLevel, _ => UnknownVendor },
         $"unknown {kind} '{name}'{NameSuggester.Hint(name, known)}");
 
     public static Diagnostic Duplicate(SourceSpan span, string kind, string name, SourceSpan first) => Error(
         span,
-        kind switch { "feature" => DuplicateFeature, "model" => DuplicateModel, "pool" => DuplicatePool, "rule" => DuplicateRule, _ => DuplicateVendor },
+        kind switch { "feature" => DuplicateFeature, "model" => DuplicateModel, "pool" => DuplicatePool, "rule" => DuplicateRule, "level" => DuplicateLevel, _ => DuplicateVendor },
         $"{kind} '{name}' is already defined at {first}; give it another name or remove one definition.");
 
     public static Diagnostic Cycle(SourceSpan span, IEnumerable<string> chain) => Error(
@@ -78,6 +78,15 @@ internal static class BindingDiagnostics
     public static Diagnostic SameVendorString(SourceSpan span, string vendor, string other) => Warning(
         span, DuplicateVendorString, $"vendor '{vendor}' has the same CPUID string as vendor '{other}'; detection will always find '{other}' first.");
 
-    public static Diagnostic NotRebound(SourceSpan span, string rule, string missing) => Warning(
-        span, RuleNotRebound, $"rule '{rule}' is left out: this map has no {missing}.");
+    public static Diagnostic NotRebound(SourceSpan span, string what, string missing) => Warning(
+        span, RuleNotRebound, $"{what} is left out: this map has no {missing}.");
+
+    public static Diagnostic LevelOwnBase(SourceSpan span, string level) => Error(
+        span, LevelIsOwnBase, $"level '{level}' cannot be its own base; name the level below it, or none.");
+
+    public static Diagnostic HostTestOutsidePool(SourceSpan span) => Error(
+        span, HostTestInRule, "label and 'runs' tests are about the hosts of a fleet: use them in a pool's 'select', not in a rule.");
+
+    public static Diagnostic NotAPolicy(SourceSpan span, string what) => Error(
+        span, NotAPolicyDeclaration, $"{what} cannot be declared in a policy file, which adds pools, checks, levels and tags to the database in use; put it in a database (--database) instead.");
 }

@@ -43,6 +43,37 @@ public static class DatabaseBinder
         return new BindResult(database, diagnostics.ToImmutable());
     }
 
+    /// <summary>
+    /// <paramref name="database"/> with policy declarations added: pools, checks, ABI levels and tags that name its
+    /// vendors, features and models (a site's policy file over the database in use). Declaring anything else is an error.
+    /// </summary>
+    public static BindResult Extend(CpuDatabase database, IReadOnlyList<Declaration> declarations)
+    {
+        var diagnostics = new DiagnosticBag();
+        var architectures = new List<ArchDatabase>();
+        foreach (var arch in database.Architectures)
+        {
+            var items = new List<(int Index, ArchDeclaration Declaration)>();
+            for (var i = 0; i < declarations.Count; i++)
+            {
+                if (declarations[i] is ArchDeclaration d && d.Arch == arch.Family)
+                {
+                    items.Add((i, d));
+                }
+            }
+
+            architectures.Add(items.Count == 0 ? arch : new ArchBinder(arch, database.Generation, items, diagnostics).Bind());
+        }
+
+        foreach (var d in declarations.OfType<ArchDeclaration>().Where(d => database.For(d.Arch) is null))
+        {
+            diagnostics.Add(BindingDiagnostics.NotForArch(d.Span, $"a policy for {ArchNames.DslName(d.Arch)}", d.Arch));
+        }
+
+        var extended = diagnostics.HasErrors ? null : new CpuDatabase(database.Generation, database.Source, architectures);
+        return new BindResult(extended, diagnostics.ToImmutable());
+    }
+
     private static LibvirtGeneration BindCompat(IReadOnlyList<Declaration> declarations, LibvirtGeneration fallback, DiagnosticBag diagnostics)
     {
         CompatDeclaration? first = null;

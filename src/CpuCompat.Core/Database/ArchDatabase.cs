@@ -8,7 +8,7 @@ namespace CpuCompat.Core.Database;
 
 /// <summary>
 /// The compiled, immutable database of one architecture family: vendors, features and models in map order
-/// (ids are positions), the rules, dependencies and pool policies, and name lookups.
+/// (ids are positions), the rules, dependencies, ABI levels, pool policies and checks, and name lookups.
 /// </summary>
 public sealed class ArchDatabase
 {
@@ -71,6 +71,12 @@ public sealed class ArchDatabase
 
     public ImmutableArray<PoolPolicy> Pools { get; }
 
+    /// <summary>The ABI levels, in declaration order (each after its base): x86-64-v1 … v4 for x86.</summary>
+    public ImmutableArray<AbiLevel> Levels { get; init; } = [];
+
+    /// <summary>The <c>check</c> statements about pools, in declaration order.</summary>
+    public ImmutableArray<PoolCheck> Checks { get; init; } = [];
+
     /// <summary>Every feature of the architecture.</summary>
     public FeatureSet AllFeatures { get; }
 
@@ -92,6 +98,21 @@ public sealed class ArchDatabase
     public ModelDefinition? FindModel(string name) => _modelByName.TryGetValue(name, out var id) ? Models[id] : null;
 
     public PoolPolicy? FindPool(string name) => _poolByName.TryGetValue(name, out var i) ? Pools[i] : null;
+
+    /// <summary>The highest ABI level (the last declared) whose features are all in <paramref name="features"/>, or null.</summary>
+    public AbiLevel? LevelOf(in FeatureSet features)
+    {
+        AbiLevel? best = null;
+        foreach (var level in Levels)
+        {
+            if (level.IsMetBy(features) && (best is null || level.Features.IsSupersetOf(best.Features)))
+            {
+                best = level;
+            }
+        }
+
+        return best;
+    }
 
     public IEnumerable<string> FeatureNames => Features.Select(f => f.Name);
 

@@ -8,7 +8,7 @@ public sealed record CompareOptions
     /// <summary>Accept aliases in the second database that the first lacks (the DSL adds Linux spellings).</summary>
     public bool AllowExtraAliases { get; init; }
 
-    /// <summary>Also compare rules, dependencies and pools (which a libvirt cpu_map cannot hold).</summary>
+    /// <summary>Also compare rules, dependencies, tags, levels, pools and checks (which a libvirt cpu_map cannot hold).</summary>
     public bool IncludePolicies { get; init; }
 }
 
@@ -73,6 +73,9 @@ public static class DatabaseComparer
                 d => $"{x.Features[d.FeatureId].Name} -> {string.Join(",", x.NamesOf(d.Requires))}", diffs,
                 d => $"{y.Features[d.FeatureId].Name} -> {string.Join(",", y.NamesOf(d.Requires))}");
             CompareSequence(p + " pools", x.Pools, y.Pools, pool => DescribePool(x, pool), diffs, pool => DescribePool(y, pool));
+            CompareSequence(p + " levels", x.Levels, y.Levels, l => $"{l.Name} base {l.BaseIndex} {string.Join(",", x.NamesOf(l.Features))}", diffs,
+                l => $"{l.Name} base {l.BaseIndex} {string.Join(",", y.NamesOf(l.Features))}");
+            CompareSequence(p + " checks", x.Checks, y.Checks, c => DescribeCheck(x, c), diffs, c => DescribeCheck(y, c));
         }
     }
 
@@ -95,7 +98,17 @@ public static class DatabaseComparer
         string.Join(",", p.Prefer.Select(m => db.Models[m].Name)),
         string.Join(",", p.Allow.Select(m => db.Models[m].Name)),
         p.VendorId is { } v ? db.Vendors[v].Name : "-",
-        p.Migratable.ToString());
+        p.Migratable.ToString(),
+        p.Selector?.ToString() ?? "-",
+        p.Minimum is { } m ? db.Models[m].Name : "-");
+
+    private static string DescribeCheck(ArchDatabase db, PoolCheck c) => $"{db.Pools[c.Pool].Name}: " + c switch
+    {
+        GuestsCheck g => $"guests {g.Directory}",
+        MinimumCheck m => $"at least {db.Models[m.Model].Name}",
+        ExposesCheck e => $"no host has {string.Join(",", db.NamesOf(e.Features))}",
+        _ => "not deprecated",
+    };
 
     private static void CompareSequence<T>(string what, IReadOnlyList<T> x, IReadOnlyList<T> y, Func<T, string> describe, List<string> diffs, Func<T, string>? describeY = null)
     {

@@ -32,3 +32,9 @@ public sealed record InCondition(SignatureField Field, ImmutableArray<uint> Valu
 
 /// <summary><c>has avx512f, avx512vl</c>: all listed features are present.</summary>
 public sealed record HasCondition(ImmutableArray<NameRef> Features, SourceSpan Span) : ConditionSyntax(Span);
+
+/// <summary><c>runs Skylake-Server</c> (pool selectors): the host has every feature of the model.</summary>
+public sealed record RunsCondition(NameRef Model, SourceSpan Span) : ConditionSyntax(Span);
+
+/// <summary><c>cluster = "east"</c>, <c>rack != "r1"</c> (pool selectors): a host's label has (or has not) this value.</summary>
+public sealed record LabelCondition(NameRef Label, string Value, bool Negated, SourceSpan Span) : ConditionSyntax(Span);

@@ -88,8 +88,33 @@ public static class DatabaseReader
         var dependencies = Build(Count(r, 65536), _ => new FeatureDependency(ids.Feature(r.ReadInt32()), ReadSet(r, ids), ReadSpan(r)));
         var pools = Build(Count(r, 65536), _ => new PoolPolicy(
             r.ReadString(), ReadSet(r, ids), ReadSet(r, ids), ReadIds(r, models.Length), ReadIds(r, models.Length),
-            ids.OptionalVendor(r.ReadInt32()), r.ReadBoolean(), ReadSpan(r)));
-        return new ArchDatabase(family, vendors, features, models, rules, dependencies, pools);
+            ids.OptionalVendor(r.ReadInt32()), r.ReadBoolean(), ReadSpan(r))
+        {
+            Selector = r.ReadBoolean() ? ReadCondition(r, ids, 0) : null,
+            Minimum = OptionalId(r.ReadInt32(), models.Length),
+        });
+        var levels = Build(Count(r, 4096), i => new AbiLevel(r.ReadString(), OptionalId(r.ReadInt32(), i), ReadSet(r, ids), ReadSpan(r)));
+        var checks = Build(Count(r, 65536), _ => ReadCheck(r, ids, pools.Length, models.Length));
+        return new ArchDatabase(family, vendors, features, models, rules, dependencies, pools) { Levels = levels, Checks = checks };
+    }
+
+    /// <summary>An optional id below <paramref name="limit"/>, written as -1 when absent.</summary>
+    private static int? OptionalId(int id, int limit) =>
+        id < 0 ? null : id < limit ? id : throw new InvalidDataException("an id is out of range");
+
+    private static PoolCheck ReadCheck(BinaryReader r, Limits ids, int pools, int models)
+    {
+        var tag = r.ReadByte();
+        var pool = OptionalId(r.ReadInt32(), pools) ?? throw new InvalidDataException("a check names no pool");
+        PoolCheck check = tag switch
+        {
+            DatabaseFormat.GuestsCheck => new GuestsCheck(pool, ReadOptional(r), default),
+            DatabaseFormat.MinimumCheck => new MinimumCheck(pool, OptionalId(r.ReadInt32(), models) ?? throw new InvalidDataException("a check names no model"), default),
+            DatabaseFormat.DeprecatedCheck => new DeprecatedCheck(pool, default),
+            DatabaseFormat.ExposesCheck => new ExposesCheck(pool, ReadSet(r, ids), default),
+            _ => throw new InvalidDataException($"unknown check tag {tag}"),
+        };
+        return check with { Span = ReadSpan(r) };
     }
 
     private static FeatureDefinition ReadFeature(BinaryReader r, int id)
@@ -147,6 +172,8 @@ public static class DatabaseReader
             DatabaseFormat.FieldCompare => new FieldCompareCondition(CheckEnum((SignatureField)r.ReadByte()), CheckEnum((CompareOperator)r.ReadByte()), r.ReadUInt32()),
             DatabaseFormat.FieldIn => new FieldInCondition(CheckEnum((SignatureField)r.ReadByte()), Build(Count(r, 4096), _ => r.ReadUInt32())),
             DatabaseFormat.HasFeatures => new HasFeaturesCondition(ReadSet(r, ids), Build(Count(r, FeatureSet.Capacity), _ => r.ReadString())),
+            DatabaseFormat.RunsModel => new RunsModelCondition(ReadSet(r, ids), r.ReadString()),
+            DatabaseFormat.LabelIs => new LabelIsCondition(r.ReadString(), r.ReadString()),
             var tag => throw new InvalidDataException($"unknown rule condition tag {tag}"),
         };
     }

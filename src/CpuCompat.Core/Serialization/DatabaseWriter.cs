@@ -112,6 +112,53 @@ public static class DatabaseWriter
             w.Write(p.VendorId ?? -1);
             w.Write(p.Migratable);
             WriteSpan(w, p.Span);
+            w.Write(p.Selector is not null);
+            if (p.Selector is not null)
+            {
+                WriteCondition(w, p.Selector);
+            }
+
+            w.Write(p.Minimum ?? -1);
+        }
+
+        w.Write(db.Levels.Length);
+        foreach (var l in db.Levels)
+        {
+            w.Write(l.Name);
+            w.Write(l.BaseIndex ?? -1);
+            WriteSet(w, l.Features);
+            WriteSpan(w, l.Span);
+        }
+
+        w.Write(db.Checks.Length);
+        foreach (var c in db.Checks)
+        {
+            switch (c)
+            {
+                case GuestsCheck g:
+                    w.Write(DatabaseFormat.GuestsCheck);
+                    w.Write(g.Pool);
+                    WriteOptional(w, g.Directory);
+                    break;
+                case MinimumCheck m:
+                    w.Write(DatabaseFormat.MinimumCheck);
+                    w.Write(m.Pool);
+                    w.Write(m.Model);
+                    break;
+                case DeprecatedCheck d:
+                    w.Write(DatabaseFormat.DeprecatedCheck);
+                    w.Write(d.Pool);
+                    break;
+                case ExposesCheck e:
+                    w.Write(DatabaseFormat.ExposesCheck);
+                    w.Write(e.Pool);
+                    WriteSet(w, e.Features);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unexpected check {c.GetType().Name}.");
+            }
+
+            WriteSpan(w, c.Span);
         }
     }
 
@@ -206,6 +253,16 @@ public static class DatabaseWriter
                     w.Write(n);
                 }
 
+                break;
+            case RunsModelCondition runs:
+                w.Write(DatabaseFormat.RunsModel);
+                WriteSet(w, runs.ModelFeatures);
+                w.Write(runs.ModelName);
+                break;
+            case LabelIsCondition label:
+                w.Write(DatabaseFormat.LabelIs);
+                w.Write(label.Label);
+                w.Write(label.Value);
                 break;
             default:
                 throw new InvalidOperationException($"Unexpected condition {condition.GetType().Name}.");

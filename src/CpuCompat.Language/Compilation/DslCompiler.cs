@@ -31,7 +31,21 @@ public static class DslCompiler
     public static DslCompilation Compile(IEnumerable<DslSource> sources, string sourceDescription = "DSL sources") =>
         Compile(sources, sourceDescription, new DiagnosticBag());
 
-    private static DslCompilation Compile(IEnumerable<DslSource> sources, string description, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Compiles policy files (pools, checks, ABI levels, tags) onto a compiled database: their names resolve against
+    /// <paramref name="database"/>, which the result extends. Files and directories as for <see cref="Compile(IEnumerable{string})"/>.
+    /// </summary>
+    public static DslCompilation CompileOnto(IEnumerable<string> paths, CpuDatabase database)
+    {
+        var diagnostics = new DiagnosticBag();
+        var declarations = Parse(SourceCollector.Collect(paths.ToList(), diagnostics), diagnostics);
+        var bound = DatabaseBinder.Extend(database, declarations);
+        var frontEndFailed = diagnostics.HasErrors;
+        diagnostics.AddRange(bound.Diagnostics);
+        return new DslCompilation(frontEndFailed ? null : bound.Database, declarations, diagnostics.ToImmutable());
+    }
+
+    private static ImmutableArray<Declaration> Parse(IEnumerable<DslSource> sources, DiagnosticBag diagnostics)
     {
         var declarations = ImmutableArray.CreateBuilder<Declaration>();
         foreach (var source in sources)
@@ -43,6 +57,12 @@ public static class DslCompiler
             declarations.AddRange(built.Declarations);
         }
 
+        return declarations.ToImmutable();
+    }
+
+    private static DslCompilation Compile(IEnumerable<DslSource> sources, string description, DiagnosticBag diagnostics)
+    {
+        var declarations = Parse(sources, diagnostics);
         var bound = DatabaseBinder.Bind(declarations, new BindOptions
         {
             Source = description,
@@ -50,6 +70,6 @@ public static class DslCompiler
         });
         var frontEndFailed = diagnostics.HasErrors;
         diagnostics.AddRange(bound.Diagnostics);
-        return new DslCompilation(frontEndFailed ? null : bound.Database, declarations.ToImmutable(), diagnostics.ToImmutable());
+        return new DslCompilation(frontEndFailed ? null : bound.Database, declarations, diagnostics.ToImmutable());
     }
 }

@@ -23,4 +23,5 @@ public static class SyntaxCodes
     public const string SourceNotFound = "CC1018";
     public const string NoSourceFiles = "CC1019";
     public const string NestingTooDeep = "CC1020";
+    public const string OldDependencySpelling = "CC1021";
 }

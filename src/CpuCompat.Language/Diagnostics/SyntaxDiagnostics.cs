@@ -78,4 +78,7 @@ internal static class SyntaxDiagnostics
 
     public static Diagnostic TooDeep(SourceSpan span, int limit) => Error(
         span, NestingTooDeep, $"conditions are nested more than {limit} levels deep here; split the rule or remove redundant parentheses and 'not's.");
+
+    public static Diagnostic OldDependencySpelling(SourceSpan span) => Error(span, SyntaxCodes.OldDependencySpelling,
+        "a dependency is written 'depend a, b -> c;' ('require' is what a pool demands of its members); replace 'require' with 'depend'.");
 }

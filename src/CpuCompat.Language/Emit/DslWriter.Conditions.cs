@@ -23,6 +23,8 @@ public static partial class DslWriter
         InCondition @in when !@in.Values.IsDefaultOrEmpty =>
             $"{Field(@in.Field)} in {{{string.Join(", ", @in.Values.Select(DslText.Decimal))}}}",
         HasCondition has => "has " + List(has.Features, "has"),
+        RunsCondition runs => "runs " + DslText.Name(runs.Model.Name),
+        LabelCondition label => $"{DslText.Name(label.Label.Name)} {(label.Negated ? "!=" : "=")} {DslText.Quote(label.Value)}",
         var other => throw new ArgumentException($"Cannot write the condition {other}.", nameof(condition)),
     };
 

@@ -15,7 +15,9 @@ public static partial class DslWriter
         (typeof(DependencyDeclaration), 910, "dependencies", "feature dependencies"),
         (typeof(AliasDeclaration), 920, "aliases", "extra feature spellings"),
         (typeof(TagDeclaration), 925, "tags", "feature tags"),
+        (typeof(LevelDeclaration), 927, "levels", "ABI levels"),
         (typeof(PoolDeclaration), 930, "pools", "migration pool policies"),
+        (typeof(CheckDeclaration), 940, "checks", "checks of pools"),
     ];
 
     // Model family files are numbered from here, in map order; the fixed files after them start at 900.
@@ -61,7 +63,7 @@ public static partial class DslWriter
 
         foreach (var (kind, number, name, what) in FixedFiles.Where(f => f.Number < FirstModelFile))
         {
-            var group = items.Where(d => d.GetType() == kind).ToList();
+            var group = items.Where(kind.IsInstanceOfType).ToList();
             if (group.Count > 0)
             {
                 yield return (File(number, name), Write(group, $"{archName} {what}.", arch, CommentsFor(group)));
@@ -78,7 +80,7 @@ public static partial class DslWriter
 
         foreach (var (kind, number, name, what) in FixedFiles.Where(f => f.Number >= FirstModelFile))
         {
-            var group = items.Where(d => d.GetType() == kind).ToList();
+            var group = items.Where(kind.IsInstanceOfType).ToList();
             if (group.Count > 0)
             {
                 yield return (File(number + fixedOffset, name), Write(group, $"{archName} {what}.", arch));

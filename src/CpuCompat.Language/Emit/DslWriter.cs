@@ -87,9 +87,11 @@ public static partial class DslWriter
         AliasDeclaration a => $"alias {DslText.Name(a.Feature.Name)} = {Spellings(a.Aliases, nameof(a.Aliases))};",
         ModelDeclaration m => Model(m),
         RuleDeclaration r => Rule(r),
-        DependencyDeclaration d => $"require {List(d.Features, nameof(d.Features))} -> {List(d.Requires, nameof(d.Requires))};",
+        DependencyDeclaration d => $"depend {List(d.Features, nameof(d.Features))} -> {List(d.Requires, nameof(d.Requires))};",
         TagDeclaration t => $"tag {DslText.Name(t.Tag.Name)} = {List(t.Features, nameof(t.Features))};",
+        LevelDeclaration l => $"level {DslText.Name(l.Name.Name)}{(l.Base is { } b ? " : " + DslText.Name(b.Name) : "")} = {List(l.Features, nameof(l.Features))};",
         PoolDeclaration p => Pool(p),
+        CheckDeclaration c => Check(c),
         _ => throw new ArgumentException($"The DSL has no statement for {declaration.GetType().Name}.", nameof(declaration)),
     };
 
@@ -179,9 +181,23 @@ public static partial class DslWriter
         return string.Join(", ", names.Select(n => DslText.Name(n.Name)));
     }
 
+    private static string Check(CheckDeclaration check) => check switch
+    {
+        GuestsCheckDeclaration g => $"check guests {(g.Directory is { } dir ? DslText.Quote(dir) + " " : "")}run on {DslText.Name(g.Pool.Name)};",
+        MinimumCheckDeclaration m => $"check {DslText.Name(m.Pool.Name)} baseline at least {DslText.Name(m.Model.Name)};",
+        DeprecatedCheckDeclaration d => $"check {DslText.Name(d.Pool.Name)} baseline not deprecated;",
+        ExposesCheckDeclaration e => $"check no host of {DslText.Name(e.Pool.Name)} has {List(e.Features, nameof(e.Features))};",
+        _ => throw new ArgumentException($"The DSL has no statement for {check.GetType().Name}.", nameof(check)),
+    };
+
     private static string Pool(PoolDeclaration p)
     {
         var lines = new List<string>();
+        foreach (var selector in p.Selectors.IsDefault ? [] : p.Selectors)
+        {
+            lines.Add($"select {Condition(selector)};");
+        }
+
         if (p.Vendor is { } vendor)
         {
             lines.Add($"vendor {DslText.Name(vendor.Name)};");
@@ -194,6 +210,11 @@ public static partial class DslWriter
         if (p.Migratable)
         {
             lines.Add("migratable;");
+        }
+
+        if (p.Minimum is { } minimum)
+        {
+            lines.Add($"minimum {DslText.Name(minimum.Name)};");
         }
 
         var head = $"pool {DslText.Name(p.Name.Name)} {{";

@@ -40,10 +40,12 @@ public partial class CpuCompatParser : Parser {
 		FEATURES=15, REMOVED=16, ADDED=17, PVR=18, MASK=19, RULE=20, WHEN=21, 
 		AND=22, OR=23, NOT=24, IN=25, FAMILY=26, STEPPING=27, DROP=28, HAS=29, 
 		REQUIRE=30, TAG=31, POOL=32, FORBID=33, PREFER=34, ALLOW=35, MIGRATABLE=36, 
-		CPUID=37, MSR=38, SEMI=39, LBRACE=40, RBRACE=41, LPAREN=42, RPAREN=43, 
-		LBRACK=44, RBRACK=45, COMMA=46, COLON=47, ARROW=48, NEQ=49, LE=50, GE=51, 
-		EQ=52, LT=53, GT=54, PLUS=55, MINUS=56, DOT=57, HEX=58, NUMBER=59, NAME=60, 
-		STRING=61, UNTERMINATED_STRING=62, COMMENT=63, WS=64;
+		CPUID=37, MSR=38, DEPEND=39, LEVEL=40, SELECT=41, MINIMUM=42, RUNS=43, 
+		GUESTS=44, RUN=45, ON=46, BASELINE=47, AT=48, LEAST=49, NO=50, OF=51, 
+		DEPRECATED=52, SEMI=53, LBRACE=54, RBRACE=55, LPAREN=56, RPAREN=57, LBRACK=58, 
+		RBRACK=59, COMMA=60, COLON=61, ARROW=62, NEQ=63, LE=64, GE=65, EQ=66, 
+		LT=67, GT=68, PLUS=69, MINUS=70, DOT=71, HEX=72, NUMBER=73, NAME=74, STRING=75, 
+		UNTERMINATED_STRING=76, COMMENT=77, WS=78;
 	public const int
 		RULE_file = 0, RULE_statement = 1, RULE_archStatement = 2, RULE_compatStatement = 3, 
 		RULE_vendorStatement = 4, RULE_featureStatement = 5, RULE_location = 6, 
@@ -52,17 +54,18 @@ public partial class CpuCompatParser : Parser {
 		RULE_modelItem = 14, RULE_signature = 15, RULE_modelFeature = 16, RULE_ruleStatement = 17, 
 		RULE_condition = 18, RULE_andCondition = 19, RULE_notCondition = 20, RULE_primaryCondition = 21, 
 		RULE_field = 22, RULE_compareOperator = 23, RULE_dependencyStatement = 24, 
-		RULE_tagStatement = 25, RULE_poolStatement = 26, RULE_poolItem = 27, RULE_nameList = 28, 
-		RULE_name = 29, RULE_aliasName = 30, RULE_string = 31, RULE_number = 32, 
-		RULE_keyword = 33, RULE_keywordInAlias = 34;
+		RULE_tagStatement = 25, RULE_levelStatement = 26, RULE_poolStatement = 27, 
+		RULE_poolItem = 28, RULE_checkStatement = 29, RULE_nameList = 30, RULE_name = 31, 
+		RULE_aliasName = 32, RULE_string = 33, RULE_number = 34, RULE_keyword = 35, 
+		RULE_keywordInAlias = 36;
 	public static readonly string[] ruleNames = {
 		"file", "statement", "archStatement", "compatStatement", "vendorStatement", 
 		"featureStatement", "location", "bits", "range", "featureOption", "aliasStatement", 
 		"aliasSpelling", "modelStatement", "modelBody", "modelItem", "signature", 
 		"modelFeature", "ruleStatement", "condition", "andCondition", "notCondition", 
 		"primaryCondition", "field", "compareOperator", "dependencyStatement", 
-		"tagStatement", "poolStatement", "poolItem", "nameList", "name", "aliasName", 
-		"string", "number", "keyword", "keywordInAlias"
+		"tagStatement", "levelStatement", "poolStatement", "poolItem", "checkStatement", 
+		"nameList", "name", "aliasName", "string", "number", "keyword", "keywordInAlias"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -71,19 +74,23 @@ public partial class CpuCompatParser : Parser {
 		"'none'", "'check'", "'features'", "'removed'", "'added'", "'pvr'", "'mask'", 
 		"'rule'", "'when'", "'and'", "'or'", "'not'", "'in'", "'family'", "'stepping'", 
 		"'drop'", "'has'", "'require'", "'tag'", "'pool'", "'forbid'", "'prefer'", 
-		"'allow'", "'migratable'", "'cpuid'", "'msr'", "';'", "'{'", "'}'", "'('", 
-		"')'", "'['", "']'", "','", "':'", "'->'", "'!='", "'<='", "'>='", "'='", 
-		"'<'", "'>'", "'+'", "'-'", "'.'"
+		"'allow'", "'migratable'", "'cpuid'", "'msr'", "'depend'", "'level'", 
+		"'select'", "'minimum'", "'runs'", "'guests'", "'run'", "'on'", "'baseline'", 
+		"'at'", "'least'", "'no'", "'of'", "'deprecated'", "';'", "'{'", "'}'", 
+		"'('", "')'", "'['", "']'", "','", "':'", "'->'", "'!='", "'<='", "'>='", 
+		"'='", "'<'", "'>'", "'+'", "'-'", "'.'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ARCH", "COMPAT", "LIBVIRT", "VENDOR", "FEATURE", "ALIAS", "NONMIGRATABLE", 
 		"MODEL", "SIGNATURE", "DECODE", "HOST", "GUEST", "NONE", "CHECK", "FEATURES", 
 		"REMOVED", "ADDED", "PVR", "MASK", "RULE", "WHEN", "AND", "OR", "NOT", 
 		"IN", "FAMILY", "STEPPING", "DROP", "HAS", "REQUIRE", "TAG", "POOL", "FORBID", 
-		"PREFER", "ALLOW", "MIGRATABLE", "CPUID", "MSR", "SEMI", "LBRACE", "RBRACE", 
-		"LPAREN", "RPAREN", "LBRACK", "RBRACK", "COMMA", "COLON", "ARROW", "NEQ", 
-		"LE", "GE", "EQ", "LT", "GT", "PLUS", "MINUS", "DOT", "HEX", "NUMBER", 
-		"NAME", "STRING", "UNTERMINATED_STRING", "COMMENT", "WS"
+		"PREFER", "ALLOW", "MIGRATABLE", "CPUID", "MSR", "DEPEND", "LEVEL", "SELECT", 
+		"MINIMUM", "RUNS", "GUESTS", "RUN", "ON", "BASELINE", "AT", "LEAST", "NO", 
+		"OF", "DEPRECATED", "SEMI", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "LBRACK", 
+		"RBRACK", "COMMA", "COLON", "ARROW", "NEQ", "LE", "GE", "EQ", "LT", "GT", 
+		"PLUS", "MINUS", "DOT", "HEX", "NUMBER", "NAME", "STRING", "UNTERMINATED_STRING", 
+		"COMMENT", "WS"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -140,21 +147,21 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 73;
+			State = 77;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7517241718L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1656784699766L) != 0)) {
 				{
 				{
-				State = 70;
+				State = 74;
 				statement();
 				}
 				}
-				State = 75;
+				State = 79;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 76;
+			State = 80;
 			Match(Eof);
 			}
 		}
@@ -197,8 +204,14 @@ public partial class CpuCompatParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public TagStatementContext tagStatement() {
 			return GetRuleContext<TagStatementContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public LevelStatementContext levelStatement() {
+			return GetRuleContext<LevelStatementContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public PoolStatementContext poolStatement() {
 			return GetRuleContext<PoolStatementContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public CheckStatementContext checkStatement() {
+			return GetRuleContext<CheckStatementContext>(0);
 		}
 		public StatementContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -212,77 +225,92 @@ public partial class CpuCompatParser : Parser {
 		StatementContext _localctx = new StatementContext(Context, State);
 		EnterRule(_localctx, 2, RULE_statement);
 		try {
-			State = 88;
+			State = 94;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ARCH:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 78;
+				State = 82;
 				archStatement();
 				}
 				break;
 			case COMPAT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 79;
+				State = 83;
 				compatStatement();
 				}
 				break;
 			case VENDOR:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 80;
+				State = 84;
 				vendorStatement();
 				}
 				break;
 			case FEATURE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 81;
+				State = 85;
 				featureStatement();
 				}
 				break;
 			case ALIAS:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 82;
+				State = 86;
 				aliasStatement();
 				}
 				break;
 			case MODEL:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 83;
+				State = 87;
 				modelStatement();
 				}
 				break;
 			case RULE:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 84;
+				State = 88;
 				ruleStatement();
 				}
 				break;
 			case REQUIRE:
+			case DEPEND:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 85;
+				State = 89;
 				dependencyStatement();
 				}
 				break;
 			case TAG:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 86;
+				State = 90;
 				tagStatement();
 				}
 				break;
-			case POOL:
+			case LEVEL:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 87;
+				State = 91;
+				levelStatement();
+				}
+				break;
+			case POOL:
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 92;
 				poolStatement();
+				}
+				break;
+			case CHECK:
+				EnterOuterAlt(_localctx, 12);
+				{
+				State = 93;
+				checkStatement();
 				}
 				break;
 			default:
@@ -320,11 +348,11 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 90;
+			State = 96;
 			Match(ARCH);
-			State = 91;
+			State = 97;
 			name();
-			State = 92;
+			State = 98;
 			Match(SEMI);
 			}
 		}
@@ -360,13 +388,13 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 94;
+			State = 100;
 			Match(COMPAT);
-			State = 95;
+			State = 101;
 			Match(LIBVIRT);
-			State = 96;
+			State = 102;
 			@string();
-			State = 97;
+			State = 103;
 			Match(SEMI);
 			}
 		}
@@ -408,31 +436,31 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 99;
+			State = 105;
 			Match(VENDOR);
-			State = 100;
+			State = 106;
 			name();
-			State = 102;
+			State = 108;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING || _la==UNTERMINATED_STRING) {
 				{
-				State = 101;
+				State = 107;
 				@string();
 				}
 			}
 
-			State = 105;
+			State = 111;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HEX || _la==NUMBER) {
 				{
-				State = 104;
+				State = 110;
 				number();
 				}
 			}
 
-			State = 107;
+			State = 113;
 			Match(SEMI);
 			}
 		}
@@ -485,53 +513,53 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 109;
+			State = 115;
 			Match(FEATURE);
-			State = 110;
+			State = 116;
 			name();
-			State = 120;
+			State = 126;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==EQ) {
 				{
-				State = 111;
-				Match(EQ);
-				State = 112;
-				location();
 				State = 117;
+				Match(EQ);
+				State = 118;
+				location();
+				State = 123;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 113;
+					State = 119;
 					Match(COMMA);
-					State = 114;
+					State = 120;
 					location();
 					}
 					}
-					State = 119;
+					State = 125;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 125;
+			State = 131;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==ALIAS || _la==NONMIGRATABLE) {
 				{
 				{
-				State = 122;
+				State = 128;
 				featureOption();
 				}
 				}
-				State = 127;
+				State = 133;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 128;
+			State = 134;
 			Match(SEMI);
 			}
 		}
@@ -606,38 +634,38 @@ public partial class CpuCompatParser : Parser {
 		EnterRule(_localctx, 12, RULE_location);
 		int _la;
 		try {
-			State = 150;
+			State = 156;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CPUID:
 				_localctx = new CpuidLocationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 130;
+				State = 136;
 				Match(CPUID);
-				State = 131;
+				State = 137;
 				Match(LPAREN);
-				State = 132;
+				State = 138;
 				((CpuidLocationContext)_localctx).leaf = number();
-				State = 135;
+				State = 141;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 133;
+					State = 139;
 					Match(COMMA);
-					State = 134;
+					State = 140;
 					((CpuidLocationContext)_localctx).subleaf = number();
 					}
 				}
 
-				State = 137;
+				State = 143;
 				Match(RPAREN);
-				State = 138;
+				State = 144;
 				Match(DOT);
-				State = 139;
+				State = 145;
 				((CpuidLocationContext)_localctx).register = name();
-				State = 140;
+				State = 146;
 				bits();
 				}
 				break;
@@ -645,19 +673,19 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new MsrLocationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 142;
-				Match(MSR);
-				State = 143;
-				Match(LPAREN);
-				State = 144;
-				((MsrLocationContext)_localctx).index = number();
-				State = 145;
-				Match(RPAREN);
-				State = 146;
-				Match(DOT);
-				State = 147;
-				((MsrLocationContext)_localctx).register = name();
 				State = 148;
+				Match(MSR);
+				State = 149;
+				Match(LPAREN);
+				State = 150;
+				((MsrLocationContext)_localctx).index = number();
+				State = 151;
+				Match(RPAREN);
+				State = 152;
+				Match(DOT);
+				State = 153;
+				((MsrLocationContext)_localctx).register = name();
+				State = 154;
 				bits();
 				}
 				break;
@@ -704,27 +732,27 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 152;
-			Match(LBRACK);
-			State = 153;
-			range();
 			State = 158;
+			Match(LBRACK);
+			State = 159;
+			range();
+			State = 164;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 154;
+				State = 160;
 				Match(COMMA);
-				State = 155;
+				State = 161;
 				range();
 				}
 				}
-				State = 160;
+				State = 166;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 161;
+			State = 167;
 			Match(RBRACK);
 			}
 		}
@@ -764,16 +792,16 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 163;
+			State = 169;
 			_localctx.from = number();
-			State = 166;
+			State = 172;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 164;
+				State = 170;
 				Match(MINUS);
-				State = 165;
+				State = 171;
 				_localctx.to = number();
 				}
 			}
@@ -829,14 +857,14 @@ public partial class CpuCompatParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 180;
+			State = 186;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NONMIGRATABLE:
 				_localctx = new NonmigratableOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 168;
+				State = 174;
 				Match(NONMIGRATABLE);
 				}
 				break;
@@ -844,33 +872,33 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new AliasOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 169;
+				State = 175;
 				Match(ALIAS);
-				State = 170;
+				State = 176;
 				aliasSpelling();
-				State = 177;
+				State = 183;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,12,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 172;
+						State = 178;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==COMMA) {
 							{
-							State = 171;
+							State = 177;
 							Match(COMMA);
 							}
 						}
 
-						State = 174;
+						State = 180;
 						aliasSpelling();
 						}
 						} 
 					}
-					State = 179;
+					State = 185;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,12,Context);
 				}
@@ -923,39 +951,39 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 182;
+			State = 188;
 			Match(ALIAS);
-			State = 183;
+			State = 189;
 			name();
-			State = 184;
+			State = 190;
 			Match(EQ);
-			State = 185;
+			State = 191;
 			aliasSpelling();
-			State = 192;
+			State = 198;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8646982203051343870L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1161928703861587966L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 15L) != 0)) {
 				{
 				{
-				State = 187;
+				State = 193;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 186;
+					State = 192;
 					Match(COMMA);
 					}
 				}
 
-				State = 189;
+				State = 195;
 				aliasSpelling();
 				}
 				}
-				State = 194;
+				State = 200;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 195;
+			State = 201;
 			Match(SEMI);
 			}
 		}
@@ -1006,18 +1034,18 @@ public partial class CpuCompatParser : Parser {
 		AliasSpellingContext _localctx = new AliasSpellingContext(Context, State);
 		EnterRule(_localctx, 22, RULE_aliasSpelling);
 		try {
-			State = 202;
+			State = 208;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,16,Context) ) {
 			case 1:
 				_localctx = new SourcedSpellingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 197;
+				State = 203;
 				((SourcedSpellingContext)_localctx).source = name();
-				State = 198;
+				State = 204;
 				Match(COLON);
-				State = 199;
+				State = 205;
 				((SourcedSpellingContext)_localctx).spelling = name();
 				}
 				break;
@@ -1025,7 +1053,7 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new PlainSpellingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 201;
+				State = 207;
 				aliasName();
 				}
 				break;
@@ -1071,34 +1099,34 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 204;
+			State = 210;
 			Match(MODEL);
-			State = 205;
+			State = 211;
 			name();
-			State = 208;
+			State = 214;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COLON) {
 				{
-				State = 206;
+				State = 212;
 				Match(COLON);
-				State = 207;
+				State = 213;
 				_localctx.ancestor = name();
 				}
 			}
 
-			State = 212;
+			State = 218;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LBRACE:
 				{
-				State = 210;
+				State = 216;
 				modelBody();
 				}
 				break;
 			case SEMI:
 				{
-				State = 211;
+				State = 217;
 				Match(SEMI);
 				}
 				break;
@@ -1142,23 +1170,23 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 214;
+			State = 220;
 			Match(LBRACE);
-			State = 218;
+			State = 224;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 509456L) != 0)) {
 				{
 				{
-				State = 215;
+				State = 221;
 				modelItem();
 				}
 				}
-				State = 220;
+				State = 226;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 221;
+			State = 227;
 			Match(RBRACE);
 			}
 		}
@@ -1279,18 +1307,18 @@ public partial class CpuCompatParser : Parser {
 		EnterRule(_localctx, 28, RULE_modelItem);
 		int _la;
 		try {
-			State = 279;
+			State = 285;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case VENDOR:
 				_localctx = new ModelVendorContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 223;
+				State = 229;
 				Match(VENDOR);
-				State = 224;
+				State = 230;
 				name();
-				State = 225;
+				State = 231;
 				Match(SEMI);
 				}
 				break;
@@ -1298,27 +1326,27 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new ModelSignatureContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 227;
-				Match(SIGNATURE);
-				State = 228;
-				signature();
 				State = 233;
+				Match(SIGNATURE);
+				State = 234;
+				signature();
+				State = 239;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 229;
+					State = 235;
 					Match(COMMA);
-					State = 230;
+					State = 236;
 					signature();
 					}
 					}
-					State = 235;
+					State = 241;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 236;
+				State = 242;
 				Match(SEMI);
 				}
 				break;
@@ -1326,23 +1354,23 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new ModelDecodeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 238;
+				State = 244;
 				Match(DECODE);
-				State = 240;
+				State = 246;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 239;
+					State = 245;
 					name();
 					}
 					}
-					State = 242;
+					State = 248;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 8646911834307166206L) != 0) );
-				State = 244;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 9007199254740990L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 15L) != 0) );
+				State = 250;
 				Match(SEMI);
 				}
 				break;
@@ -1350,11 +1378,11 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new ModelCheckContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 246;
+				State = 252;
 				Match(CHECK);
-				State = 247;
+				State = 253;
 				name();
-				State = 248;
+				State = 254;
 				Match(SEMI);
 				}
 				break;
@@ -1362,35 +1390,35 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new ModelFeaturesContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 250;
+				State = 256;
 				Match(FEATURES);
-				State = 251;
+				State = 257;
 				modelFeature();
-				State = 258;
+				State = 264;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8755068594108235774L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1161928703861587966L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 243L) != 0)) {
 					{
 					{
-					State = 253;
+					State = 259;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 252;
+						State = 258;
 						Match(COMMA);
 						}
 					}
 
-					State = 255;
+					State = 261;
 					modelFeature();
 					}
 					}
-					State = 260;
+					State = 266;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 261;
+				State = 267;
 				Match(SEMI);
 				}
 				break;
@@ -1398,11 +1426,11 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new ModelRemovedContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 263;
+				State = 269;
 				Match(REMOVED);
-				State = 264;
+				State = 270;
 				nameList();
-				State = 265;
+				State = 271;
 				Match(SEMI);
 				}
 				break;
@@ -1410,11 +1438,11 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new ModelAddedContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 267;
+				State = 273;
 				Match(ADDED);
-				State = 268;
+				State = 274;
 				nameList();
-				State = 269;
+				State = 275;
 				Match(SEMI);
 				}
 				break;
@@ -1422,23 +1450,23 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new ModelPvrContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 271;
+				State = 277;
 				Match(PVR);
-				State = 272;
+				State = 278;
 				((ModelPvrContext)_localctx).value = number();
-				State = 275;
+				State = 281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MASK) {
 					{
-					State = 273;
+					State = 279;
 					Match(MASK);
-					State = 274;
+					State = 280;
 					((ModelPvrContext)_localctx).mask = number();
 					}
 				}
 
-				State = 277;
+				State = 283;
 				Match(SEMI);
 				}
 				break;
@@ -1494,38 +1522,38 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 281;
+			State = 287;
 			_localctx.family = number();
-			State = 282;
+			State = 288;
 			Match(COLON);
-			State = 283;
+			State = 289;
 			_localctx.model = number();
-			State = 295;
+			State = 301;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACK) {
 				{
-				State = 284;
-				Match(LBRACK);
-				State = 285;
-				range();
 				State = 290;
+				Match(LBRACK);
+				State = 291;
+				range();
+				State = 296;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 286;
+					State = 292;
 					Match(COMMA);
-					State = 287;
+					State = 293;
 					range();
 					}
 					}
-					State = 292;
+					State = 298;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 293;
+				State = 299;
 				Match(RBRACK);
 				}
 			}
@@ -1565,12 +1593,12 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 298;
+			State = 304;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 297;
+				State = 303;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -1583,7 +1611,7 @@ public partial class CpuCompatParser : Parser {
 				}
 			}
 
-			State = 300;
+			State = 306;
 			name();
 			}
 		}
@@ -1626,19 +1654,19 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 302;
-			Match(RULE);
-			State = 303;
-			name();
-			State = 304;
-			Match(WHEN);
-			State = 305;
-			condition();
-			State = 306;
-			Match(DROP);
-			State = 307;
-			nameList();
 			State = 308;
+			Match(RULE);
+			State = 309;
+			name();
+			State = 310;
+			Match(WHEN);
+			State = 311;
+			condition();
+			State = 312;
+			Match(DROP);
+			State = 313;
+			nameList();
+			State = 314;
 			Match(SEMI);
 			}
 		}
@@ -1679,21 +1707,21 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 310;
+			State = 316;
 			andCondition();
-			State = 315;
+			State = 321;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==OR) {
 				{
 				{
-				State = 311;
+				State = 317;
 				Match(OR);
-				State = 312;
+				State = 318;
 				andCondition();
 				}
 				}
-				State = 317;
+				State = 323;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1736,21 +1764,21 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 318;
+			State = 324;
 			notCondition();
-			State = 323;
+			State = 329;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==AND) {
 				{
 				{
-				State = 319;
+				State = 325;
 				Match(AND);
-				State = 320;
+				State = 326;
 				notCondition();
 				}
 				}
-				State = 325;
+				State = 331;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1798,34 +1826,27 @@ public partial class CpuCompatParser : Parser {
 		NotConditionContext _localctx = new NotConditionContext(Context, State);
 		EnterRule(_localctx, 40, RULE_notCondition);
 		try {
-			State = 329;
+			State = 335;
 			ErrorHandler.Sync(this);
-			switch (TokenStream.LA(1)) {
-			case NOT:
+			switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
+			case 1:
 				_localctx = new NegatedConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 326;
+				State = 332;
 				Match(NOT);
-				State = 327;
+				State = 333;
 				notCondition();
 				}
 				break;
-			case VENDOR:
-			case MODEL:
-			case FAMILY:
-			case STEPPING:
-			case HAS:
-			case LPAREN:
+			case 2:
 				_localctx = new PlainConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 328;
+				State = 334;
 				primaryCondition();
 				}
 				break;
-			default:
-				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -1912,6 +1933,27 @@ public partial class CpuCompatParser : Parser {
 		}
 		public HasTestContext(PrimaryConditionContext context) { CopyFrom(context); }
 	}
+	public partial class RunsTestContext : PrimaryConditionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RUNS() { return GetToken(CpuCompatParser.RUNS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		public RunsTestContext(PrimaryConditionContext context) { CopyFrom(context); }
+	}
+	public partial class LabelTestContext : PrimaryConditionContext {
+		public NameContext label;
+		public IToken op;
+		public StringContext value;
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public StringContext @string() {
+			return GetRuleContext<StringContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EQ() { return GetToken(CpuCompatParser.EQ, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEQ() { return GetToken(CpuCompatParser.NEQ, 0); }
+		public LabelTestContext(PrimaryConditionContext context) { CopyFrom(context); }
+	}
 
 	[RuleVersion(0)]
 	public PrimaryConditionContext primaryCondition() {
@@ -1919,18 +1961,18 @@ public partial class CpuCompatParser : Parser {
 		EnterRule(_localctx, 42, RULE_primaryCondition);
 		int _la;
 		try {
-			State = 365;
+			State = 377;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				_localctx = new GroupTestContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 331;
+				State = 337;
 				Match(LPAREN);
-				State = 332;
+				State = 338;
 				condition();
-				State = 333;
+				State = 339;
 				Match(RPAREN);
 				}
 				break;
@@ -1938,9 +1980,9 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new VendorTestContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 335;
+				State = 341;
 				Match(VENDOR);
-				State = 336;
+				State = 342;
 				name();
 				}
 				break;
@@ -1948,19 +1990,19 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new CompareTestContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 337;
+				State = 343;
 				field();
-				State = 339;
+				State = 345;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35465847065542656L) != 0)) {
+				if (((((_la - 63)) & ~0x3f) == 0 && ((1L << (_la - 63)) & 63L) != 0)) {
 					{
-					State = 338;
+					State = 344;
 					((CompareTestContext)_localctx).op = compareOperator();
 					}
 				}
 
-				State = 341;
+				State = 347;
 				number();
 				}
 				break;
@@ -1968,31 +2010,31 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new InTestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 343;
+				State = 349;
 				field();
-				State = 344;
+				State = 350;
 				Match(IN);
-				State = 345;
-				Match(LBRACE);
-				State = 346;
-				number();
 				State = 351;
+				Match(LBRACE);
+				State = 352;
+				number();
+				State = 357;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 347;
+					State = 353;
 					Match(COMMA);
-					State = 348;
+					State = 354;
 					number();
 					}
 					}
-					State = 353;
+					State = 359;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 354;
+				State = 360;
 				Match(RBRACE);
 				}
 				break;
@@ -2000,26 +2042,56 @@ public partial class CpuCompatParser : Parser {
 				_localctx = new HasTestContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 356;
-				Match(HAS);
-				State = 357;
-				name();
 				State = 362;
+				Match(HAS);
+				State = 363;
+				name();
+				State = 368;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 358;
+					State = 364;
 					Match(COMMA);
-					State = 359;
+					State = 365;
 					name();
 					}
 					}
-					State = 364;
+					State = 370;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
+				}
+				break;
+			case 6:
+				_localctx = new RunsTestContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 371;
+				Match(RUNS);
+				State = 372;
+				name();
+				}
+				break;
+			case 7:
+				_localctx = new LabelTestContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 373;
+				((LabelTestContext)_localctx).label = name();
+				State = 374;
+				((LabelTestContext)_localctx).op = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( !(_la==NEQ || _la==EQ) ) {
+					((LabelTestContext)_localctx).op = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 375;
+				((LabelTestContext)_localctx).value = @string();
 				}
 				break;
 			}
@@ -2054,7 +2126,7 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 367;
+			State = 379;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 201326848L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2098,9 +2170,9 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 369;
+			State = 381;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 35465847065542656L) != 0)) ) {
+			if ( !(((((_la - 63)) & ~0x3f) == 0 && ((1L << (_la - 63)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2123,9 +2195,10 @@ public partial class CpuCompatParser : Parser {
 	public partial class DependencyStatementContext : ParserRuleContext {
 		public NameListContext features;
 		public NameListContext requires;
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REQUIRE() { return GetToken(CpuCompatParser.REQUIRE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(CpuCompatParser.ARROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CpuCompatParser.SEMI, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEPEND() { return GetToken(CpuCompatParser.DEPEND, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REQUIRE() { return GetToken(CpuCompatParser.REQUIRE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameListContext[] nameList() {
 			return GetRuleContexts<NameListContext>();
 		}
@@ -2143,18 +2216,26 @@ public partial class CpuCompatParser : Parser {
 	public DependencyStatementContext dependencyStatement() {
 		DependencyStatementContext _localctx = new DependencyStatementContext(Context, State);
 		EnterRule(_localctx, 48, RULE_dependencyStatement);
+		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 371;
-			Match(REQUIRE);
-			State = 372;
+			State = 383;
+			_la = TokenStream.LA(1);
+			if ( !(_la==REQUIRE || _la==DEPEND) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
+			State = 384;
 			_localctx.features = nameList();
-			State = 373;
+			State = 385;
 			Match(ARROW);
-			State = 374;
+			State = 386;
 			_localctx.requires = nameList();
-			State = 375;
+			State = 387;
 			Match(SEMI);
 			}
 		}
@@ -2193,15 +2274,80 @@ public partial class CpuCompatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 377;
+			State = 389;
 			Match(TAG);
-			State = 378;
+			State = 390;
 			name();
-			State = 379;
+			State = 391;
 			Match(EQ);
-			State = 380;
+			State = 392;
 			nameList();
-			State = 381;
+			State = 393;
+			Match(SEMI);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class LevelStatementContext : ParserRuleContext {
+		public NameContext @base;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEVEL() { return GetToken(CpuCompatParser.LEVEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext[] name() {
+			return GetRuleContexts<NameContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name(int i) {
+			return GetRuleContext<NameContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EQ() { return GetToken(CpuCompatParser.EQ, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameListContext nameList() {
+			return GetRuleContext<NameListContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CpuCompatParser.SEMI, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(CpuCompatParser.COLON, 0); }
+		public LevelStatementContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_levelStatement; } }
+	}
+
+	[RuleVersion(0)]
+	public LevelStatementContext levelStatement() {
+		LevelStatementContext _localctx = new LevelStatementContext(Context, State);
+		EnterRule(_localctx, 52, RULE_levelStatement);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 395;
+			Match(LEVEL);
+			State = 396;
+			name();
+			State = 399;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==COLON) {
+				{
+				State = 397;
+				Match(COLON);
+				State = 398;
+				_localctx.@base = name();
+				}
+			}
+
+			State = 401;
+			Match(EQ);
+			State = 402;
+			nameList();
+			State = 403;
 			Match(SEMI);
 			}
 		}
@@ -2239,32 +2385,32 @@ public partial class CpuCompatParser : Parser {
 	[RuleVersion(0)]
 	public PoolStatementContext poolStatement() {
 		PoolStatementContext _localctx = new PoolStatementContext(Context, State);
-		EnterRule(_localctx, 52, RULE_poolStatement);
+		EnterRule(_localctx, 54, RULE_poolStatement);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 383;
+			State = 405;
 			Match(POOL);
-			State = 384;
+			State = 406;
 			name();
-			State = 385;
+			State = 407;
 			Match(LBRACE);
-			State = 389;
+			State = 411;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 129922760720L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 6726992527376L) != 0)) {
 				{
 				{
-				State = 386;
+				State = 408;
 				poolItem();
 				}
 				}
-				State = 391;
+				State = 413;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 392;
+			State = 414;
 			Match(RBRACE);
 			}
 		}
@@ -2290,6 +2436,14 @@ public partial class CpuCompatParser : Parser {
 		public virtual void CopyFrom(PoolItemContext context) {
 			base.CopyFrom(context);
 		}
+	}
+	public partial class PoolSelectContext : PoolItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SELECT() { return GetToken(CpuCompatParser.SELECT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ConditionContext condition() {
+			return GetRuleContext<ConditionContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CpuCompatParser.SEMI, 0); }
+		public PoolSelectContext(PoolItemContext context) { CopyFrom(context); }
 	}
 	public partial class PoolForbidContext : PoolItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FORBID() { return GetToken(CpuCompatParser.FORBID, 0); }
@@ -2336,87 +2490,322 @@ public partial class CpuCompatParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CpuCompatParser.SEMI, 0); }
 		public PoolMigratableContext(PoolItemContext context) { CopyFrom(context); }
 	}
+	public partial class PoolMinimumContext : PoolItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINIMUM() { return GetToken(CpuCompatParser.MINIMUM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CpuCompatParser.SEMI, 0); }
+		public PoolMinimumContext(PoolItemContext context) { CopyFrom(context); }
+	}
 
 	[RuleVersion(0)]
 	public PoolItemContext poolItem() {
 		PoolItemContext _localctx = new PoolItemContext(Context, State);
-		EnterRule(_localctx, 54, RULE_poolItem);
+		EnterRule(_localctx, 56, RULE_poolItem);
 		try {
-			State = 416;
+			State = 446;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
-			case FORBID:
-				_localctx = new PoolForbidContext(_localctx);
+			case SELECT:
+				_localctx = new PoolSelectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 394;
+				State = 416;
+				Match(SELECT);
+				State = 417;
+				condition();
+				State = 418;
+				Match(SEMI);
+				}
+				break;
+			case FORBID:
+				_localctx = new PoolForbidContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 420;
 				Match(FORBID);
-				State = 395;
+				State = 421;
 				nameList();
-				State = 396;
+				State = 422;
 				Match(SEMI);
 				}
 				break;
 			case REQUIRE:
 				_localctx = new PoolRequireContext(_localctx);
-				EnterOuterAlt(_localctx, 2);
+				EnterOuterAlt(_localctx, 3);
 				{
-				State = 398;
+				State = 424;
 				Match(REQUIRE);
-				State = 399;
+				State = 425;
 				nameList();
-				State = 400;
+				State = 426;
 				Match(SEMI);
 				}
 				break;
 			case PREFER:
 				_localctx = new PoolPreferContext(_localctx);
-				EnterOuterAlt(_localctx, 3);
+				EnterOuterAlt(_localctx, 4);
 				{
-				State = 402;
+				State = 428;
 				Match(PREFER);
-				State = 403;
+				State = 429;
 				nameList();
-				State = 404;
+				State = 430;
 				Match(SEMI);
 				}
 				break;
 			case ALLOW:
 				_localctx = new PoolAllowContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
+				EnterOuterAlt(_localctx, 5);
 				{
-				State = 406;
+				State = 432;
 				Match(ALLOW);
-				State = 407;
+				State = 433;
 				nameList();
-				State = 408;
+				State = 434;
 				Match(SEMI);
 				}
 				break;
 			case VENDOR:
 				_localctx = new PoolVendorContext(_localctx);
-				EnterOuterAlt(_localctx, 5);
+				EnterOuterAlt(_localctx, 6);
 				{
-				State = 410;
+				State = 436;
 				Match(VENDOR);
-				State = 411;
+				State = 437;
 				name();
-				State = 412;
+				State = 438;
 				Match(SEMI);
 				}
 				break;
 			case MIGRATABLE:
 				_localctx = new PoolMigratableContext(_localctx);
-				EnterOuterAlt(_localctx, 6);
+				EnterOuterAlt(_localctx, 7);
 				{
-				State = 414;
+				State = 440;
 				Match(MIGRATABLE);
-				State = 415;
+				State = 441;
+				Match(SEMI);
+				}
+				break;
+			case MINIMUM:
+				_localctx = new PoolMinimumContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 442;
+				Match(MINIMUM);
+				State = 443;
+				name();
+				State = 444;
 				Match(SEMI);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CheckStatementContext : ParserRuleContext {
+		public CheckStatementContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_checkStatement; } }
+	 
+		public CheckStatementContext() { }
+		public virtual void CopyFrom(CheckStatementContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class GuestsCheckContext : CheckStatementContext {
+		public StringContext dir;
+		public NameContext pool;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHECK() { return GetToken(CpuCompatParser.CHECK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GUESTS() { return GetToken(CpuCompatParser.GUESTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RUN() { return GetToken(CpuCompatParser.RUN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(CpuCompatParser.ON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CpuCompatParser.SEMI, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public StringContext @string() {
+			return GetRuleContext<StringContext>(0);
+		}
+		public GuestsCheckContext(CheckStatementContext context) { CopyFrom(context); }
+	}
+	public partial class MinimumCheckContext : CheckStatementContext {
+		public NameContext pool;
+		public NameContext model;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHECK() { return GetToken(CpuCompatParser.CHECK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BASELINE() { return GetToken(CpuCompatParser.BASELINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(CpuCompatParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEAST() { return GetToken(CpuCompatParser.LEAST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CpuCompatParser.SEMI, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext[] name() {
+			return GetRuleContexts<NameContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name(int i) {
+			return GetRuleContext<NameContext>(i);
+		}
+		public MinimumCheckContext(CheckStatementContext context) { CopyFrom(context); }
+	}
+	public partial class DeprecatedCheckContext : CheckStatementContext {
+		public NameContext pool;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHECK() { return GetToken(CpuCompatParser.CHECK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BASELINE() { return GetToken(CpuCompatParser.BASELINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOT() { return GetToken(CpuCompatParser.NOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEPRECATED() { return GetToken(CpuCompatParser.DEPRECATED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CpuCompatParser.SEMI, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		public DeprecatedCheckContext(CheckStatementContext context) { CopyFrom(context); }
+	}
+	public partial class ExposesCheckContext : CheckStatementContext {
+		public NameContext pool;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CHECK() { return GetToken(CpuCompatParser.CHECK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(CpuCompatParser.NO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOST() { return GetToken(CpuCompatParser.HOST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OF() { return GetToken(CpuCompatParser.OF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HAS() { return GetToken(CpuCompatParser.HAS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext[] name() {
+			return GetRuleContexts<NameContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name(int i) {
+			return GetRuleContext<NameContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CpuCompatParser.SEMI, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(CpuCompatParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(CpuCompatParser.COMMA, i);
+		}
+		public ExposesCheckContext(CheckStatementContext context) { CopyFrom(context); }
+	}
+
+	[RuleVersion(0)]
+	public CheckStatementContext checkStatement() {
+		CheckStatementContext _localctx = new CheckStatementContext(Context, State);
+		EnterRule(_localctx, 58, RULE_checkStatement);
+		int _la;
+		try {
+			State = 489;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
+			case 1:
+				_localctx = new GuestsCheckContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 448;
+				Match(CHECK);
+				State = 449;
+				Match(GUESTS);
+				State = 451;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==STRING || _la==UNTERMINATED_STRING) {
+					{
+					State = 450;
+					((GuestsCheckContext)_localctx).dir = @string();
+					}
+				}
+
+				State = 453;
+				Match(RUN);
+				State = 454;
+				Match(ON);
+				State = 455;
+				((GuestsCheckContext)_localctx).pool = name();
+				State = 456;
+				Match(SEMI);
+				}
+				break;
+			case 2:
+				_localctx = new MinimumCheckContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 458;
+				Match(CHECK);
+				State = 459;
+				((MinimumCheckContext)_localctx).pool = name();
+				State = 460;
+				Match(BASELINE);
+				State = 461;
+				Match(AT);
+				State = 462;
+				Match(LEAST);
+				State = 463;
+				((MinimumCheckContext)_localctx).model = name();
+				State = 464;
+				Match(SEMI);
+				}
+				break;
+			case 3:
+				_localctx = new DeprecatedCheckContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 466;
+				Match(CHECK);
+				State = 467;
+				((DeprecatedCheckContext)_localctx).pool = name();
+				State = 468;
+				Match(BASELINE);
+				State = 469;
+				Match(NOT);
+				State = 470;
+				Match(DEPRECATED);
+				State = 471;
+				Match(SEMI);
+				}
+				break;
+			case 4:
+				_localctx = new ExposesCheckContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 473;
+				Match(CHECK);
+				State = 474;
+				Match(NO);
+				State = 475;
+				Match(HOST);
+				State = 476;
+				Match(OF);
+				State = 477;
+				((ExposesCheckContext)_localctx).pool = name();
+				State = 478;
+				Match(HAS);
+				State = 479;
+				name();
+				State = 484;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 480;
+					Match(COMMA);
+					State = 481;
+					name();
+					}
+					}
+					State = 486;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 487;
+				Match(SEMI);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -2451,34 +2840,34 @@ public partial class CpuCompatParser : Parser {
 	[RuleVersion(0)]
 	public NameListContext nameList() {
 		NameListContext _localctx = new NameListContext(Context, State);
-		EnterRule(_localctx, 56, RULE_nameList);
+		EnterRule(_localctx, 60, RULE_nameList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 418;
+			State = 491;
 			name();
-			State = 425;
+			State = 498;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8646982203051343870L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1161928703861587966L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 15L) != 0)) {
 				{
 				{
-				State = 420;
+				State = 493;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 419;
+					State = 492;
 					Match(COMMA);
 					}
 				}
 
-				State = 422;
+				State = 495;
 				name();
 				}
 				}
-				State = 427;
+				State = 500;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2514,22 +2903,22 @@ public partial class CpuCompatParser : Parser {
 	[RuleVersion(0)]
 	public NameContext name() {
 		NameContext _localctx = new NameContext(Context, State);
-		EnterRule(_localctx, 58, RULE_name);
+		EnterRule(_localctx, 62, RULE_name);
 		try {
-			State = 432;
+			State = 505;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 428;
+				State = 501;
 				Match(NAME);
 				}
 				break;
 			case NUMBER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 429;
+				State = 502;
 				Match(NUMBER);
 				}
 				break;
@@ -2537,7 +2926,7 @@ public partial class CpuCompatParser : Parser {
 			case UNTERMINATED_STRING:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 430;
+				State = 503;
 				@string();
 				}
 				break;
@@ -2579,9 +2968,23 @@ public partial class CpuCompatParser : Parser {
 			case MIGRATABLE:
 			case CPUID:
 			case MSR:
+			case DEPEND:
+			case LEVEL:
+			case SELECT:
+			case MINIMUM:
+			case RUNS:
+			case GUESTS:
+			case RUN:
+			case ON:
+			case BASELINE:
+			case AT:
+			case LEAST:
+			case NO:
+			case OF:
+			case DEPRECATED:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 431;
+				State = 504;
 				keyword();
 				}
 				break;
@@ -2619,22 +3022,22 @@ public partial class CpuCompatParser : Parser {
 	[RuleVersion(0)]
 	public AliasNameContext aliasName() {
 		AliasNameContext _localctx = new AliasNameContext(Context, State);
-		EnterRule(_localctx, 60, RULE_aliasName);
+		EnterRule(_localctx, 64, RULE_aliasName);
 		try {
-			State = 438;
+			State = 511;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 434;
+				State = 507;
 				Match(NAME);
 				}
 				break;
 			case NUMBER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 435;
+				State = 508;
 				Match(NUMBER);
 				}
 				break;
@@ -2642,7 +3045,7 @@ public partial class CpuCompatParser : Parser {
 			case UNTERMINATED_STRING:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 436;
+				State = 509;
 				@string();
 				}
 				break;
@@ -2682,9 +3085,23 @@ public partial class CpuCompatParser : Parser {
 			case MIGRATABLE:
 			case CPUID:
 			case MSR:
+			case DEPEND:
+			case LEVEL:
+			case SELECT:
+			case MINIMUM:
+			case RUNS:
+			case GUESTS:
+			case RUN:
+			case ON:
+			case BASELINE:
+			case AT:
+			case LEAST:
+			case NO:
+			case OF:
+			case DEPRECATED:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 437;
+				State = 510;
 				keywordInAlias();
 				}
 				break;
@@ -2716,12 +3133,12 @@ public partial class CpuCompatParser : Parser {
 	[RuleVersion(0)]
 	public StringContext @string() {
 		StringContext _localctx = new StringContext(Context, State);
-		EnterRule(_localctx, 62, RULE_string);
+		EnterRule(_localctx, 66, RULE_string);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 440;
+			State = 513;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STRING || _la==UNTERMINATED_STRING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2756,12 +3173,12 @@ public partial class CpuCompatParser : Parser {
 	[RuleVersion(0)]
 	public NumberContext number() {
 		NumberContext _localctx = new NumberContext(Context, State);
-		EnterRule(_localctx, 64, RULE_number);
+		EnterRule(_localctx, 68, RULE_number);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 442;
+			State = 515;
 			_la = TokenStream.LA(1);
 			if ( !(_la==HEX || _la==NUMBER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2799,9 +3216,9 @@ public partial class CpuCompatParser : Parser {
 	[RuleVersion(0)]
 	public KeywordContext keyword() {
 		KeywordContext _localctx = new KeywordContext(Context, State);
-		EnterRule(_localctx, 66, RULE_keyword);
+		EnterRule(_localctx, 70, RULE_keyword);
 		try {
-			State = 447;
+			State = 520;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ARCH:
@@ -2840,23 +3257,37 @@ public partial class CpuCompatParser : Parser {
 			case MIGRATABLE:
 			case CPUID:
 			case MSR:
+			case DEPEND:
+			case LEVEL:
+			case SELECT:
+			case MINIMUM:
+			case RUNS:
+			case GUESTS:
+			case RUN:
+			case ON:
+			case BASELINE:
+			case AT:
+			case LEAST:
+			case NO:
+			case OF:
+			case DEPRECATED:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 444;
+				State = 517;
 				keywordInAlias();
 				}
 				break;
 			case ALIAS:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 445;
+				State = 518;
 				Match(ALIAS);
 				}
 				break;
 			case NONMIGRATABLE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 446;
+				State = 519;
 				Match(NONMIGRATABLE);
 				}
 				break;
@@ -2912,6 +3343,20 @@ public partial class CpuCompatParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MIGRATABLE() { return GetToken(CpuCompatParser.MIGRATABLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CPUID() { return GetToken(CpuCompatParser.CPUID, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MSR() { return GetToken(CpuCompatParser.MSR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEPEND() { return GetToken(CpuCompatParser.DEPEND, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEVEL() { return GetToken(CpuCompatParser.LEVEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SELECT() { return GetToken(CpuCompatParser.SELECT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINIMUM() { return GetToken(CpuCompatParser.MINIMUM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RUNS() { return GetToken(CpuCompatParser.RUNS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GUESTS() { return GetToken(CpuCompatParser.GUESTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RUN() { return GetToken(CpuCompatParser.RUN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(CpuCompatParser.ON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BASELINE() { return GetToken(CpuCompatParser.BASELINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(CpuCompatParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEAST() { return GetToken(CpuCompatParser.LEAST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(CpuCompatParser.NO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OF() { return GetToken(CpuCompatParser.OF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEPRECATED() { return GetToken(CpuCompatParser.DEPRECATED, 0); }
 		public KeywordInAliasContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -2922,14 +3367,14 @@ public partial class CpuCompatParser : Parser {
 	[RuleVersion(0)]
 	public KeywordInAliasContext keywordInAlias() {
 		KeywordInAliasContext _localctx = new KeywordInAliasContext(Context, State);
-		EnterRule(_localctx, 68, RULE_keywordInAlias);
+		EnterRule(_localctx, 72, RULE_keywordInAlias);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 449;
+			State = 522;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 549755813694L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 9007199254740798L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2950,156 +3395,182 @@ public partial class CpuCompatParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,64,452,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,78,525,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
-		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,1,0,5,0,72,
-		8,0,10,0,12,0,75,9,0,1,0,1,0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,
-		1,89,8,1,1,2,1,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,4,1,4,1,4,3,4,103,8,4,1,
-		4,3,4,106,8,4,1,4,1,4,1,5,1,5,1,5,1,5,1,5,1,5,5,5,116,8,5,10,5,12,5,119,
-		9,5,3,5,121,8,5,1,5,5,5,124,8,5,10,5,12,5,127,9,5,1,5,1,5,1,6,1,6,1,6,
-		1,6,1,6,3,6,136,8,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,
-		6,3,6,151,8,6,1,7,1,7,1,7,1,7,5,7,157,8,7,10,7,12,7,160,9,7,1,7,1,7,1,
-		8,1,8,1,8,3,8,167,8,8,1,9,1,9,1,9,1,9,3,9,173,8,9,1,9,5,9,176,8,9,10,9,
-		12,9,179,9,9,3,9,181,8,9,1,10,1,10,1,10,1,10,1,10,3,10,188,8,10,1,10,5,
-		10,191,8,10,10,10,12,10,194,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,3,
-		11,203,8,11,1,12,1,12,1,12,1,12,3,12,209,8,12,1,12,1,12,3,12,213,8,12,
-		1,13,1,13,5,13,217,8,13,10,13,12,13,220,9,13,1,13,1,13,1,14,1,14,1,14,
-		1,14,1,14,1,14,1,14,1,14,5,14,232,8,14,10,14,12,14,235,9,14,1,14,1,14,
-		1,14,1,14,4,14,241,8,14,11,14,12,14,242,1,14,1,14,1,14,1,14,1,14,1,14,
-		1,14,1,14,1,14,3,14,254,8,14,1,14,5,14,257,8,14,10,14,12,14,260,9,14,1,
-		14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,
-		14,276,8,14,1,14,1,14,3,14,280,8,14,1,15,1,15,1,15,1,15,1,15,1,15,1,15,
-		5,15,289,8,15,10,15,12,15,292,9,15,1,15,1,15,3,15,296,8,15,1,16,3,16,299,
-		8,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,18,1,18,1,18,
-		5,18,314,8,18,10,18,12,18,317,9,18,1,19,1,19,1,19,5,19,322,8,19,10,19,
-		12,19,325,9,19,1,20,1,20,1,20,3,20,330,8,20,1,21,1,21,1,21,1,21,1,21,1,
-		21,1,21,1,21,3,21,340,8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,5,21,
-		350,8,21,10,21,12,21,353,9,21,1,21,1,21,1,21,1,21,1,21,1,21,5,21,361,8,
-		21,10,21,12,21,364,9,21,3,21,366,8,21,1,22,1,22,1,23,1,23,1,24,1,24,1,
-		24,1,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,26,1,26,1,26,1,26,5,
-		26,388,8,26,10,26,12,26,391,9,26,1,26,1,26,1,27,1,27,1,27,1,27,1,27,1,
-		27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,
-		27,1,27,1,27,3,27,417,8,27,1,28,1,28,3,28,421,8,28,1,28,5,28,424,8,28,
-		10,28,12,28,427,9,28,1,29,1,29,1,29,1,29,3,29,433,8,29,1,30,1,30,1,30,
-		1,30,3,30,439,8,30,1,31,1,31,1,32,1,32,1,33,1,33,1,33,3,33,448,8,33,1,
-		34,1,34,1,34,0,0,35,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,
-		38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,0,6,1,0,55,56,2,0,8,8,
-		26,27,1,0,49,54,1,0,61,62,1,0,58,59,2,0,1,5,8,38,485,0,73,1,0,0,0,2,88,
-		1,0,0,0,4,90,1,0,0,0,6,94,1,0,0,0,8,99,1,0,0,0,10,109,1,0,0,0,12,150,1,
-		0,0,0,14,152,1,0,0,0,16,163,1,0,0,0,18,180,1,0,0,0,20,182,1,0,0,0,22,202,
-		1,0,0,0,24,204,1,0,0,0,26,214,1,0,0,0,28,279,1,0,0,0,30,281,1,0,0,0,32,
-		298,1,0,0,0,34,302,1,0,0,0,36,310,1,0,0,0,38,318,1,0,0,0,40,329,1,0,0,
-		0,42,365,1,0,0,0,44,367,1,0,0,0,46,369,1,0,0,0,48,371,1,0,0,0,50,377,1,
-		0,0,0,52,383,1,0,0,0,54,416,1,0,0,0,56,418,1,0,0,0,58,432,1,0,0,0,60,438,
-		1,0,0,0,62,440,1,0,0,0,64,442,1,0,0,0,66,447,1,0,0,0,68,449,1,0,0,0,70,
-		72,3,2,1,0,71,70,1,0,0,0,72,75,1,0,0,0,73,71,1,0,0,0,73,74,1,0,0,0,74,
-		76,1,0,0,0,75,73,1,0,0,0,76,77,5,0,0,1,77,1,1,0,0,0,78,89,3,4,2,0,79,89,
-		3,6,3,0,80,89,3,8,4,0,81,89,3,10,5,0,82,89,3,20,10,0,83,89,3,24,12,0,84,
-		89,3,34,17,0,85,89,3,48,24,0,86,89,3,50,25,0,87,89,3,52,26,0,88,78,1,0,
-		0,0,88,79,1,0,0,0,88,80,1,0,0,0,88,81,1,0,0,0,88,82,1,0,0,0,88,83,1,0,
-		0,0,88,84,1,0,0,0,88,85,1,0,0,0,88,86,1,0,0,0,88,87,1,0,0,0,89,3,1,0,0,
-		0,90,91,5,1,0,0,91,92,3,58,29,0,92,93,5,39,0,0,93,5,1,0,0,0,94,95,5,2,
-		0,0,95,96,5,3,0,0,96,97,3,62,31,0,97,98,5,39,0,0,98,7,1,0,0,0,99,100,5,
-		4,0,0,100,102,3,58,29,0,101,103,3,62,31,0,102,101,1,0,0,0,102,103,1,0,
-		0,0,103,105,1,0,0,0,104,106,3,64,32,0,105,104,1,0,0,0,105,106,1,0,0,0,
-		106,107,1,0,0,0,107,108,5,39,0,0,108,9,1,0,0,0,109,110,5,5,0,0,110,120,
-		3,58,29,0,111,112,5,52,0,0,112,117,3,12,6,0,113,114,5,46,0,0,114,116,3,
-		12,6,0,115,113,1,0,0,0,116,119,1,0,0,0,117,115,1,0,0,0,117,118,1,0,0,0,
-		118,121,1,0,0,0,119,117,1,0,0,0,120,111,1,0,0,0,120,121,1,0,0,0,121,125,
-		1,0,0,0,122,124,3,18,9,0,123,122,1,0,0,0,124,127,1,0,0,0,125,123,1,0,0,
-		0,125,126,1,0,0,0,126,128,1,0,0,0,127,125,1,0,0,0,128,129,5,39,0,0,129,
-		11,1,0,0,0,130,131,5,37,0,0,131,132,5,42,0,0,132,135,3,64,32,0,133,134,
-		5,46,0,0,134,136,3,64,32,0,135,133,1,0,0,0,135,136,1,0,0,0,136,137,1,0,
-		0,0,137,138,5,43,0,0,138,139,5,57,0,0,139,140,3,58,29,0,140,141,3,14,7,
-		0,141,151,1,0,0,0,142,143,5,38,0,0,143,144,5,42,0,0,144,145,3,64,32,0,
-		145,146,5,43,0,0,146,147,5,57,0,0,147,148,3,58,29,0,148,149,3,14,7,0,149,
-		151,1,0,0,0,150,130,1,0,0,0,150,142,1,0,0,0,151,13,1,0,0,0,152,153,5,44,
-		0,0,153,158,3,16,8,0,154,155,5,46,0,0,155,157,3,16,8,0,156,154,1,0,0,0,
-		157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,0,159,161,1,0,0,0,160,158,
-		1,0,0,0,161,162,5,45,0,0,162,15,1,0,0,0,163,166,3,64,32,0,164,165,5,56,
-		0,0,165,167,3,64,32,0,166,164,1,0,0,0,166,167,1,0,0,0,167,17,1,0,0,0,168,
-		181,5,7,0,0,169,170,5,6,0,0,170,177,3,22,11,0,171,173,5,46,0,0,172,171,
-		1,0,0,0,172,173,1,0,0,0,173,174,1,0,0,0,174,176,3,22,11,0,175,172,1,0,
-		0,0,176,179,1,0,0,0,177,175,1,0,0,0,177,178,1,0,0,0,178,181,1,0,0,0,179,
-		177,1,0,0,0,180,168,1,0,0,0,180,169,1,0,0,0,181,19,1,0,0,0,182,183,5,6,
-		0,0,183,184,3,58,29,0,184,185,5,52,0,0,185,192,3,22,11,0,186,188,5,46,
-		0,0,187,186,1,0,0,0,187,188,1,0,0,0,188,189,1,0,0,0,189,191,3,22,11,0,
-		190,187,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,0,0,0,193,195,
-		1,0,0,0,194,192,1,0,0,0,195,196,5,39,0,0,196,21,1,0,0,0,197,198,3,58,29,
-		0,198,199,5,47,0,0,199,200,3,58,29,0,200,203,1,0,0,0,201,203,3,60,30,0,
-		202,197,1,0,0,0,202,201,1,0,0,0,203,23,1,0,0,0,204,205,5,8,0,0,205,208,
-		3,58,29,0,206,207,5,47,0,0,207,209,3,58,29,0,208,206,1,0,0,0,208,209,1,
-		0,0,0,209,212,1,0,0,0,210,213,3,26,13,0,211,213,5,39,0,0,212,210,1,0,0,
-		0,212,211,1,0,0,0,213,25,1,0,0,0,214,218,5,40,0,0,215,217,3,28,14,0,216,
-		215,1,0,0,0,217,220,1,0,0,0,218,216,1,0,0,0,218,219,1,0,0,0,219,221,1,
-		0,0,0,220,218,1,0,0,0,221,222,5,41,0,0,222,27,1,0,0,0,223,224,5,4,0,0,
-		224,225,3,58,29,0,225,226,5,39,0,0,226,280,1,0,0,0,227,228,5,9,0,0,228,
-		233,3,30,15,0,229,230,5,46,0,0,230,232,3,30,15,0,231,229,1,0,0,0,232,235,
-		1,0,0,0,233,231,1,0,0,0,233,234,1,0,0,0,234,236,1,0,0,0,235,233,1,0,0,
-		0,236,237,5,39,0,0,237,280,1,0,0,0,238,240,5,10,0,0,239,241,3,58,29,0,
-		240,239,1,0,0,0,241,242,1,0,0,0,242,240,1,0,0,0,242,243,1,0,0,0,243,244,
-		1,0,0,0,244,245,5,39,0,0,245,280,1,0,0,0,246,247,5,14,0,0,247,248,3,58,
-		29,0,248,249,5,39,0,0,249,280,1,0,0,0,250,251,5,15,0,0,251,258,3,32,16,
-		0,252,254,5,46,0,0,253,252,1,0,0,0,253,254,1,0,0,0,254,255,1,0,0,0,255,
-		257,3,32,16,0,256,253,1,0,0,0,257,260,1,0,0,0,258,256,1,0,0,0,258,259,
-		1,0,0,0,259,261,1,0,0,0,260,258,1,0,0,0,261,262,5,39,0,0,262,280,1,0,0,
-		0,263,264,5,16,0,0,264,265,3,56,28,0,265,266,5,39,0,0,266,280,1,0,0,0,
-		267,268,5,17,0,0,268,269,3,56,28,0,269,270,5,39,0,0,270,280,1,0,0,0,271,
-		272,5,18,0,0,272,275,3,64,32,0,273,274,5,19,0,0,274,276,3,64,32,0,275,
-		273,1,0,0,0,275,276,1,0,0,0,276,277,1,0,0,0,277,278,5,39,0,0,278,280,1,
-		0,0,0,279,223,1,0,0,0,279,227,1,0,0,0,279,238,1,0,0,0,279,246,1,0,0,0,
-		279,250,1,0,0,0,279,263,1,0,0,0,279,267,1,0,0,0,279,271,1,0,0,0,280,29,
-		1,0,0,0,281,282,3,64,32,0,282,283,5,47,0,0,283,295,3,64,32,0,284,285,5,
-		44,0,0,285,290,3,16,8,0,286,287,5,46,0,0,287,289,3,16,8,0,288,286,1,0,
-		0,0,289,292,1,0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,293,1,0,0,0,292,
-		290,1,0,0,0,293,294,5,45,0,0,294,296,1,0,0,0,295,284,1,0,0,0,295,296,1,
-		0,0,0,296,31,1,0,0,0,297,299,7,0,0,0,298,297,1,0,0,0,298,299,1,0,0,0,299,
-		300,1,0,0,0,300,301,3,58,29,0,301,33,1,0,0,0,302,303,5,20,0,0,303,304,
-		3,58,29,0,304,305,5,21,0,0,305,306,3,36,18,0,306,307,5,28,0,0,307,308,
-		3,56,28,0,308,309,5,39,0,0,309,35,1,0,0,0,310,315,3,38,19,0,311,312,5,
-		23,0,0,312,314,3,38,19,0,313,311,1,0,0,0,314,317,1,0,0,0,315,313,1,0,0,
-		0,315,316,1,0,0,0,316,37,1,0,0,0,317,315,1,0,0,0,318,323,3,40,20,0,319,
-		320,5,22,0,0,320,322,3,40,20,0,321,319,1,0,0,0,322,325,1,0,0,0,323,321,
-		1,0,0,0,323,324,1,0,0,0,324,39,1,0,0,0,325,323,1,0,0,0,326,327,5,24,0,
-		0,327,330,3,40,20,0,328,330,3,42,21,0,329,326,1,0,0,0,329,328,1,0,0,0,
-		330,41,1,0,0,0,331,332,5,42,0,0,332,333,3,36,18,0,333,334,5,43,0,0,334,
-		366,1,0,0,0,335,336,5,4,0,0,336,366,3,58,29,0,337,339,3,44,22,0,338,340,
-		3,46,23,0,339,338,1,0,0,0,339,340,1,0,0,0,340,341,1,0,0,0,341,342,3,64,
-		32,0,342,366,1,0,0,0,343,344,3,44,22,0,344,345,5,25,0,0,345,346,5,40,0,
-		0,346,351,3,64,32,0,347,348,5,46,0,0,348,350,3,64,32,0,349,347,1,0,0,0,
-		350,353,1,0,0,0,351,349,1,0,0,0,351,352,1,0,0,0,352,354,1,0,0,0,353,351,
-		1,0,0,0,354,355,5,41,0,0,355,366,1,0,0,0,356,357,5,29,0,0,357,362,3,58,
-		29,0,358,359,5,46,0,0,359,361,3,58,29,0,360,358,1,0,0,0,361,364,1,0,0,
-		0,362,360,1,0,0,0,362,363,1,0,0,0,363,366,1,0,0,0,364,362,1,0,0,0,365,
-		331,1,0,0,0,365,335,1,0,0,0,365,337,1,0,0,0,365,343,1,0,0,0,365,356,1,
-		0,0,0,366,43,1,0,0,0,367,368,7,1,0,0,368,45,1,0,0,0,369,370,7,2,0,0,370,
-		47,1,0,0,0,371,372,5,30,0,0,372,373,3,56,28,0,373,374,5,48,0,0,374,375,
-		3,56,28,0,375,376,5,39,0,0,376,49,1,0,0,0,377,378,5,31,0,0,378,379,3,58,
-		29,0,379,380,5,52,0,0,380,381,3,56,28,0,381,382,5,39,0,0,382,51,1,0,0,
-		0,383,384,5,32,0,0,384,385,3,58,29,0,385,389,5,40,0,0,386,388,3,54,27,
-		0,387,386,1,0,0,0,388,391,1,0,0,0,389,387,1,0,0,0,389,390,1,0,0,0,390,
-		392,1,0,0,0,391,389,1,0,0,0,392,393,5,41,0,0,393,53,1,0,0,0,394,395,5,
-		33,0,0,395,396,3,56,28,0,396,397,5,39,0,0,397,417,1,0,0,0,398,399,5,30,
-		0,0,399,400,3,56,28,0,400,401,5,39,0,0,401,417,1,0,0,0,402,403,5,34,0,
-		0,403,404,3,56,28,0,404,405,5,39,0,0,405,417,1,0,0,0,406,407,5,35,0,0,
-		407,408,3,56,28,0,408,409,5,39,0,0,409,417,1,0,0,0,410,411,5,4,0,0,411,
-		412,3,58,29,0,412,413,5,39,0,0,413,417,1,0,0,0,414,415,5,36,0,0,415,417,
-		5,39,0,0,416,394,1,0,0,0,416,398,1,0,0,0,416,402,1,0,0,0,416,406,1,0,0,
-		0,416,410,1,0,0,0,416,414,1,0,0,0,417,55,1,0,0,0,418,425,3,58,29,0,419,
-		421,5,46,0,0,420,419,1,0,0,0,420,421,1,0,0,0,421,422,1,0,0,0,422,424,3,
-		58,29,0,423,420,1,0,0,0,424,427,1,0,0,0,425,423,1,0,0,0,425,426,1,0,0,
-		0,426,57,1,0,0,0,427,425,1,0,0,0,428,433,5,60,0,0,429,433,5,59,0,0,430,
-		433,3,62,31,0,431,433,3,66,33,0,432,428,1,0,0,0,432,429,1,0,0,0,432,430,
-		1,0,0,0,432,431,1,0,0,0,433,59,1,0,0,0,434,439,5,60,0,0,435,439,5,59,0,
-		0,436,439,3,62,31,0,437,439,3,68,34,0,438,434,1,0,0,0,438,435,1,0,0,0,
-		438,436,1,0,0,0,438,437,1,0,0,0,439,61,1,0,0,0,440,441,7,3,0,0,441,63,
-		1,0,0,0,442,443,7,4,0,0,443,65,1,0,0,0,444,448,3,68,34,0,445,448,5,6,0,
-		0,446,448,5,7,0,0,447,444,1,0,0,0,447,445,1,0,0,0,447,446,1,0,0,0,448,
-		67,1,0,0,0,449,450,7,5,0,0,450,69,1,0,0,0,43,73,88,102,105,117,120,125,
-		135,150,158,166,172,177,180,187,192,202,208,212,218,233,242,253,258,275,
-		279,290,295,298,315,323,329,339,351,362,365,389,416,420,425,432,438,447
+		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
+		2,36,7,36,1,0,5,0,76,8,0,10,0,12,0,79,9,0,1,0,1,0,1,1,1,1,1,1,1,1,1,1,
+		1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,95,8,1,1,2,1,2,1,2,1,2,1,3,1,3,1,3,1,3,
+		1,3,1,4,1,4,1,4,3,4,109,8,4,1,4,3,4,112,8,4,1,4,1,4,1,5,1,5,1,5,1,5,1,
+		5,1,5,5,5,122,8,5,10,5,12,5,125,9,5,3,5,127,8,5,1,5,5,5,130,8,5,10,5,12,
+		5,133,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,3,6,142,8,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,157,8,6,1,7,1,7,1,7,1,7,5,7,163,8,
+		7,10,7,12,7,166,9,7,1,7,1,7,1,8,1,8,1,8,3,8,173,8,8,1,9,1,9,1,9,1,9,3,
+		9,179,8,9,1,9,5,9,182,8,9,10,9,12,9,185,9,9,3,9,187,8,9,1,10,1,10,1,10,
+		1,10,1,10,3,10,194,8,10,1,10,5,10,197,8,10,10,10,12,10,200,9,10,1,10,1,
+		10,1,11,1,11,1,11,1,11,1,11,3,11,209,8,11,1,12,1,12,1,12,1,12,3,12,215,
+		8,12,1,12,1,12,3,12,219,8,12,1,13,1,13,5,13,223,8,13,10,13,12,13,226,9,
+		13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,238,8,14,10,
+		14,12,14,241,9,14,1,14,1,14,1,14,1,14,4,14,247,8,14,11,14,12,14,248,1,
+		14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,260,8,14,1,14,5,14,263,
+		8,14,10,14,12,14,266,9,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
+		1,14,1,14,1,14,1,14,1,14,3,14,282,8,14,1,14,1,14,3,14,286,8,14,1,15,1,
+		15,1,15,1,15,1,15,1,15,1,15,5,15,295,8,15,10,15,12,15,298,9,15,1,15,1,
+		15,3,15,302,8,15,1,16,3,16,305,8,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,
+		1,17,1,17,1,17,1,18,1,18,1,18,5,18,320,8,18,10,18,12,18,323,9,18,1,19,
+		1,19,1,19,5,19,328,8,19,10,19,12,19,331,9,19,1,20,1,20,1,20,3,20,336,8,
+		20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,346,8,21,1,21,1,21,1,21,
+		1,21,1,21,1,21,1,21,1,21,5,21,356,8,21,10,21,12,21,359,9,21,1,21,1,21,
+		1,21,1,21,1,21,1,21,5,21,367,8,21,10,21,12,21,370,9,21,1,21,1,21,1,21,
+		1,21,1,21,1,21,3,21,378,8,21,1,22,1,22,1,23,1,23,1,24,1,24,1,24,1,24,1,
+		24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,26,1,26,1,26,1,26,3,26,400,8,26,
+		1,26,1,26,1,26,1,26,1,27,1,27,1,27,1,27,5,27,410,8,27,10,27,12,27,413,
+		9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,3,28,447,8,28,1,29,1,29,1,29,3,29,452,8,29,1,
+		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
+		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
+		29,5,29,483,8,29,10,29,12,29,486,9,29,1,29,1,29,3,29,490,8,29,1,30,1,30,
+		3,30,494,8,30,1,30,5,30,497,8,30,10,30,12,30,500,9,30,1,31,1,31,1,31,1,
+		31,3,31,506,8,31,1,32,1,32,1,32,1,32,3,32,512,8,32,1,33,1,33,1,34,1,34,
+		1,35,1,35,1,35,3,35,521,8,35,1,36,1,36,1,36,0,0,37,0,2,4,6,8,10,12,14,
+		16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,
+		64,66,68,70,72,0,8,1,0,69,70,2,0,63,63,66,66,2,0,8,8,26,27,1,0,63,68,2,
+		0,30,30,39,39,1,0,75,76,1,0,72,73,2,0,1,5,8,52,568,0,77,1,0,0,0,2,94,1,
+		0,0,0,4,96,1,0,0,0,6,100,1,0,0,0,8,105,1,0,0,0,10,115,1,0,0,0,12,156,1,
+		0,0,0,14,158,1,0,0,0,16,169,1,0,0,0,18,186,1,0,0,0,20,188,1,0,0,0,22,208,
+		1,0,0,0,24,210,1,0,0,0,26,220,1,0,0,0,28,285,1,0,0,0,30,287,1,0,0,0,32,
+		304,1,0,0,0,34,308,1,0,0,0,36,316,1,0,0,0,38,324,1,0,0,0,40,335,1,0,0,
+		0,42,377,1,0,0,0,44,379,1,0,0,0,46,381,1,0,0,0,48,383,1,0,0,0,50,389,1,
+		0,0,0,52,395,1,0,0,0,54,405,1,0,0,0,56,446,1,0,0,0,58,489,1,0,0,0,60,491,
+		1,0,0,0,62,505,1,0,0,0,64,511,1,0,0,0,66,513,1,0,0,0,68,515,1,0,0,0,70,
+		520,1,0,0,0,72,522,1,0,0,0,74,76,3,2,1,0,75,74,1,0,0,0,76,79,1,0,0,0,77,
+		75,1,0,0,0,77,78,1,0,0,0,78,80,1,0,0,0,79,77,1,0,0,0,80,81,5,0,0,1,81,
+		1,1,0,0,0,82,95,3,4,2,0,83,95,3,6,3,0,84,95,3,8,4,0,85,95,3,10,5,0,86,
+		95,3,20,10,0,87,95,3,24,12,0,88,95,3,34,17,0,89,95,3,48,24,0,90,95,3,50,
+		25,0,91,95,3,52,26,0,92,95,3,54,27,0,93,95,3,58,29,0,94,82,1,0,0,0,94,
+		83,1,0,0,0,94,84,1,0,0,0,94,85,1,0,0,0,94,86,1,0,0,0,94,87,1,0,0,0,94,
+		88,1,0,0,0,94,89,1,0,0,0,94,90,1,0,0,0,94,91,1,0,0,0,94,92,1,0,0,0,94,
+		93,1,0,0,0,95,3,1,0,0,0,96,97,5,1,0,0,97,98,3,62,31,0,98,99,5,53,0,0,99,
+		5,1,0,0,0,100,101,5,2,0,0,101,102,5,3,0,0,102,103,3,66,33,0,103,104,5,
+		53,0,0,104,7,1,0,0,0,105,106,5,4,0,0,106,108,3,62,31,0,107,109,3,66,33,
+		0,108,107,1,0,0,0,108,109,1,0,0,0,109,111,1,0,0,0,110,112,3,68,34,0,111,
+		110,1,0,0,0,111,112,1,0,0,0,112,113,1,0,0,0,113,114,5,53,0,0,114,9,1,0,
+		0,0,115,116,5,5,0,0,116,126,3,62,31,0,117,118,5,66,0,0,118,123,3,12,6,
+		0,119,120,5,60,0,0,120,122,3,12,6,0,121,119,1,0,0,0,122,125,1,0,0,0,123,
+		121,1,0,0,0,123,124,1,0,0,0,124,127,1,0,0,0,125,123,1,0,0,0,126,117,1,
+		0,0,0,126,127,1,0,0,0,127,131,1,0,0,0,128,130,3,18,9,0,129,128,1,0,0,0,
+		130,133,1,0,0,0,131,129,1,0,0,0,131,132,1,0,0,0,132,134,1,0,0,0,133,131,
+		1,0,0,0,134,135,5,53,0,0,135,11,1,0,0,0,136,137,5,37,0,0,137,138,5,56,
+		0,0,138,141,3,68,34,0,139,140,5,60,0,0,140,142,3,68,34,0,141,139,1,0,0,
+		0,141,142,1,0,0,0,142,143,1,0,0,0,143,144,5,57,0,0,144,145,5,71,0,0,145,
+		146,3,62,31,0,146,147,3,14,7,0,147,157,1,0,0,0,148,149,5,38,0,0,149,150,
+		5,56,0,0,150,151,3,68,34,0,151,152,5,57,0,0,152,153,5,71,0,0,153,154,3,
+		62,31,0,154,155,3,14,7,0,155,157,1,0,0,0,156,136,1,0,0,0,156,148,1,0,0,
+		0,157,13,1,0,0,0,158,159,5,58,0,0,159,164,3,16,8,0,160,161,5,60,0,0,161,
+		163,3,16,8,0,162,160,1,0,0,0,163,166,1,0,0,0,164,162,1,0,0,0,164,165,1,
+		0,0,0,165,167,1,0,0,0,166,164,1,0,0,0,167,168,5,59,0,0,168,15,1,0,0,0,
+		169,172,3,68,34,0,170,171,5,70,0,0,171,173,3,68,34,0,172,170,1,0,0,0,172,
+		173,1,0,0,0,173,17,1,0,0,0,174,187,5,7,0,0,175,176,5,6,0,0,176,183,3,22,
+		11,0,177,179,5,60,0,0,178,177,1,0,0,0,178,179,1,0,0,0,179,180,1,0,0,0,
+		180,182,3,22,11,0,181,178,1,0,0,0,182,185,1,0,0,0,183,181,1,0,0,0,183,
+		184,1,0,0,0,184,187,1,0,0,0,185,183,1,0,0,0,186,174,1,0,0,0,186,175,1,
+		0,0,0,187,19,1,0,0,0,188,189,5,6,0,0,189,190,3,62,31,0,190,191,5,66,0,
+		0,191,198,3,22,11,0,192,194,5,60,0,0,193,192,1,0,0,0,193,194,1,0,0,0,194,
+		195,1,0,0,0,195,197,3,22,11,0,196,193,1,0,0,0,197,200,1,0,0,0,198,196,
+		1,0,0,0,198,199,1,0,0,0,199,201,1,0,0,0,200,198,1,0,0,0,201,202,5,53,0,
+		0,202,21,1,0,0,0,203,204,3,62,31,0,204,205,5,61,0,0,205,206,3,62,31,0,
+		206,209,1,0,0,0,207,209,3,64,32,0,208,203,1,0,0,0,208,207,1,0,0,0,209,
+		23,1,0,0,0,210,211,5,8,0,0,211,214,3,62,31,0,212,213,5,61,0,0,213,215,
+		3,62,31,0,214,212,1,0,0,0,214,215,1,0,0,0,215,218,1,0,0,0,216,219,3,26,
+		13,0,217,219,5,53,0,0,218,216,1,0,0,0,218,217,1,0,0,0,219,25,1,0,0,0,220,
+		224,5,54,0,0,221,223,3,28,14,0,222,221,1,0,0,0,223,226,1,0,0,0,224,222,
+		1,0,0,0,224,225,1,0,0,0,225,227,1,0,0,0,226,224,1,0,0,0,227,228,5,55,0,
+		0,228,27,1,0,0,0,229,230,5,4,0,0,230,231,3,62,31,0,231,232,5,53,0,0,232,
+		286,1,0,0,0,233,234,5,9,0,0,234,239,3,30,15,0,235,236,5,60,0,0,236,238,
+		3,30,15,0,237,235,1,0,0,0,238,241,1,0,0,0,239,237,1,0,0,0,239,240,1,0,
+		0,0,240,242,1,0,0,0,241,239,1,0,0,0,242,243,5,53,0,0,243,286,1,0,0,0,244,
+		246,5,10,0,0,245,247,3,62,31,0,246,245,1,0,0,0,247,248,1,0,0,0,248,246,
+		1,0,0,0,248,249,1,0,0,0,249,250,1,0,0,0,250,251,5,53,0,0,251,286,1,0,0,
+		0,252,253,5,14,0,0,253,254,3,62,31,0,254,255,5,53,0,0,255,286,1,0,0,0,
+		256,257,5,15,0,0,257,264,3,32,16,0,258,260,5,60,0,0,259,258,1,0,0,0,259,
+		260,1,0,0,0,260,261,1,0,0,0,261,263,3,32,16,0,262,259,1,0,0,0,263,266,
+		1,0,0,0,264,262,1,0,0,0,264,265,1,0,0,0,265,267,1,0,0,0,266,264,1,0,0,
+		0,267,268,5,53,0,0,268,286,1,0,0,0,269,270,5,16,0,0,270,271,3,60,30,0,
+		271,272,5,53,0,0,272,286,1,0,0,0,273,274,5,17,0,0,274,275,3,60,30,0,275,
+		276,5,53,0,0,276,286,1,0,0,0,277,278,5,18,0,0,278,281,3,68,34,0,279,280,
+		5,19,0,0,280,282,3,68,34,0,281,279,1,0,0,0,281,282,1,0,0,0,282,283,1,0,
+		0,0,283,284,5,53,0,0,284,286,1,0,0,0,285,229,1,0,0,0,285,233,1,0,0,0,285,
+		244,1,0,0,0,285,252,1,0,0,0,285,256,1,0,0,0,285,269,1,0,0,0,285,273,1,
+		0,0,0,285,277,1,0,0,0,286,29,1,0,0,0,287,288,3,68,34,0,288,289,5,61,0,
+		0,289,301,3,68,34,0,290,291,5,58,0,0,291,296,3,16,8,0,292,293,5,60,0,0,
+		293,295,3,16,8,0,294,292,1,0,0,0,295,298,1,0,0,0,296,294,1,0,0,0,296,297,
+		1,0,0,0,297,299,1,0,0,0,298,296,1,0,0,0,299,300,5,59,0,0,300,302,1,0,0,
+		0,301,290,1,0,0,0,301,302,1,0,0,0,302,31,1,0,0,0,303,305,7,0,0,0,304,303,
+		1,0,0,0,304,305,1,0,0,0,305,306,1,0,0,0,306,307,3,62,31,0,307,33,1,0,0,
+		0,308,309,5,20,0,0,309,310,3,62,31,0,310,311,5,21,0,0,311,312,3,36,18,
+		0,312,313,5,28,0,0,313,314,3,60,30,0,314,315,5,53,0,0,315,35,1,0,0,0,316,
+		321,3,38,19,0,317,318,5,23,0,0,318,320,3,38,19,0,319,317,1,0,0,0,320,323,
+		1,0,0,0,321,319,1,0,0,0,321,322,1,0,0,0,322,37,1,0,0,0,323,321,1,0,0,0,
+		324,329,3,40,20,0,325,326,5,22,0,0,326,328,3,40,20,0,327,325,1,0,0,0,328,
+		331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,39,1,0,0,0,331,329,1,0,
+		0,0,332,333,5,24,0,0,333,336,3,40,20,0,334,336,3,42,21,0,335,332,1,0,0,
+		0,335,334,1,0,0,0,336,41,1,0,0,0,337,338,5,56,0,0,338,339,3,36,18,0,339,
+		340,5,57,0,0,340,378,1,0,0,0,341,342,5,4,0,0,342,378,3,62,31,0,343,345,
+		3,44,22,0,344,346,3,46,23,0,345,344,1,0,0,0,345,346,1,0,0,0,346,347,1,
+		0,0,0,347,348,3,68,34,0,348,378,1,0,0,0,349,350,3,44,22,0,350,351,5,25,
+		0,0,351,352,5,54,0,0,352,357,3,68,34,0,353,354,5,60,0,0,354,356,3,68,34,
+		0,355,353,1,0,0,0,356,359,1,0,0,0,357,355,1,0,0,0,357,358,1,0,0,0,358,
+		360,1,0,0,0,359,357,1,0,0,0,360,361,5,55,0,0,361,378,1,0,0,0,362,363,5,
+		29,0,0,363,368,3,62,31,0,364,365,5,60,0,0,365,367,3,62,31,0,366,364,1,
+		0,0,0,367,370,1,0,0,0,368,366,1,0,0,0,368,369,1,0,0,0,369,378,1,0,0,0,
+		370,368,1,0,0,0,371,372,5,43,0,0,372,378,3,62,31,0,373,374,3,62,31,0,374,
+		375,7,1,0,0,375,376,3,66,33,0,376,378,1,0,0,0,377,337,1,0,0,0,377,341,
+		1,0,0,0,377,343,1,0,0,0,377,349,1,0,0,0,377,362,1,0,0,0,377,371,1,0,0,
+		0,377,373,1,0,0,0,378,43,1,0,0,0,379,380,7,2,0,0,380,45,1,0,0,0,381,382,
+		7,3,0,0,382,47,1,0,0,0,383,384,7,4,0,0,384,385,3,60,30,0,385,386,5,62,
+		0,0,386,387,3,60,30,0,387,388,5,53,0,0,388,49,1,0,0,0,389,390,5,31,0,0,
+		390,391,3,62,31,0,391,392,5,66,0,0,392,393,3,60,30,0,393,394,5,53,0,0,
+		394,51,1,0,0,0,395,396,5,40,0,0,396,399,3,62,31,0,397,398,5,61,0,0,398,
+		400,3,62,31,0,399,397,1,0,0,0,399,400,1,0,0,0,400,401,1,0,0,0,401,402,
+		5,66,0,0,402,403,3,60,30,0,403,404,5,53,0,0,404,53,1,0,0,0,405,406,5,32,
+		0,0,406,407,3,62,31,0,407,411,5,54,0,0,408,410,3,56,28,0,409,408,1,0,0,
+		0,410,413,1,0,0,0,411,409,1,0,0,0,411,412,1,0,0,0,412,414,1,0,0,0,413,
+		411,1,0,0,0,414,415,5,55,0,0,415,55,1,0,0,0,416,417,5,41,0,0,417,418,3,
+		36,18,0,418,419,5,53,0,0,419,447,1,0,0,0,420,421,5,33,0,0,421,422,3,60,
+		30,0,422,423,5,53,0,0,423,447,1,0,0,0,424,425,5,30,0,0,425,426,3,60,30,
+		0,426,427,5,53,0,0,427,447,1,0,0,0,428,429,5,34,0,0,429,430,3,60,30,0,
+		430,431,5,53,0,0,431,447,1,0,0,0,432,433,5,35,0,0,433,434,3,60,30,0,434,
+		435,5,53,0,0,435,447,1,0,0,0,436,437,5,4,0,0,437,438,3,62,31,0,438,439,
+		5,53,0,0,439,447,1,0,0,0,440,441,5,36,0,0,441,447,5,53,0,0,442,443,5,42,
+		0,0,443,444,3,62,31,0,444,445,5,53,0,0,445,447,1,0,0,0,446,416,1,0,0,0,
+		446,420,1,0,0,0,446,424,1,0,0,0,446,428,1,0,0,0,446,432,1,0,0,0,446,436,
+		1,0,0,0,446,440,1,0,0,0,446,442,1,0,0,0,447,57,1,0,0,0,448,449,5,14,0,
+		0,449,451,5,44,0,0,450,452,3,66,33,0,451,450,1,0,0,0,451,452,1,0,0,0,452,
+		453,1,0,0,0,453,454,5,45,0,0,454,455,5,46,0,0,455,456,3,62,31,0,456,457,
+		5,53,0,0,457,490,1,0,0,0,458,459,5,14,0,0,459,460,3,62,31,0,460,461,5,
+		47,0,0,461,462,5,48,0,0,462,463,5,49,0,0,463,464,3,62,31,0,464,465,5,53,
+		0,0,465,490,1,0,0,0,466,467,5,14,0,0,467,468,3,62,31,0,468,469,5,47,0,
+		0,469,470,5,24,0,0,470,471,5,52,0,0,471,472,5,53,0,0,472,490,1,0,0,0,473,
+		474,5,14,0,0,474,475,5,50,0,0,475,476,5,11,0,0,476,477,5,51,0,0,477,478,
+		3,62,31,0,478,479,5,29,0,0,479,484,3,62,31,0,480,481,5,60,0,0,481,483,
+		3,62,31,0,482,480,1,0,0,0,483,486,1,0,0,0,484,482,1,0,0,0,484,485,1,0,
+		0,0,485,487,1,0,0,0,486,484,1,0,0,0,487,488,5,53,0,0,488,490,1,0,0,0,489,
+		448,1,0,0,0,489,458,1,0,0,0,489,466,1,0,0,0,489,473,1,0,0,0,490,59,1,0,
+		0,0,491,498,3,62,31,0,492,494,5,60,0,0,493,492,1,0,0,0,493,494,1,0,0,0,
+		494,495,1,0,0,0,495,497,3,62,31,0,496,493,1,0,0,0,497,500,1,0,0,0,498,
+		496,1,0,0,0,498,499,1,0,0,0,499,61,1,0,0,0,500,498,1,0,0,0,501,506,5,74,
+		0,0,502,506,5,73,0,0,503,506,3,66,33,0,504,506,3,70,35,0,505,501,1,0,0,
+		0,505,502,1,0,0,0,505,503,1,0,0,0,505,504,1,0,0,0,506,63,1,0,0,0,507,512,
+		5,74,0,0,508,512,5,73,0,0,509,512,3,66,33,0,510,512,3,72,36,0,511,507,
+		1,0,0,0,511,508,1,0,0,0,511,509,1,0,0,0,511,510,1,0,0,0,512,65,1,0,0,0,
+		513,514,7,5,0,0,514,67,1,0,0,0,515,516,7,6,0,0,516,69,1,0,0,0,517,521,
+		3,72,36,0,518,521,5,6,0,0,519,521,5,7,0,0,520,517,1,0,0,0,520,518,1,0,
+		0,0,520,519,1,0,0,0,521,71,1,0,0,0,522,523,7,7,0,0,523,73,1,0,0,0,47,77,
+		94,108,111,123,126,131,141,156,164,172,178,183,186,193,198,208,214,218,
+		224,239,248,259,264,281,285,296,301,304,321,329,335,345,357,368,377,399,
+		411,446,451,484,489,493,498,505,511,520
 	};
 
 	public static readonly ATN _ATN =

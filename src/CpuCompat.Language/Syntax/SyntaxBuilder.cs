@@ -16,7 +16,7 @@ namespace CpuCompat.Language.Syntax;
 /// Trees repaired by error recovery may lack parts: a declaration is still built when its name is there, so one
 /// typo does not turn every use of that name into an "unknown" error; only the broken part is left out.
 /// </summary>
-public sealed class SyntaxBuilder
+public sealed partial class SyntaxBuilder
 {
     private readonly string _file;
     private readonly DiagnosticBag _diagnostics = new();
@@ -71,8 +71,14 @@ public sealed class SyntaxBuilder
             case TagStatementContext t:
                 Tag(t);
                 break;
+            case LevelStatementContext l:
+                Level(l);
+                break;
             case PoolStatementContext p:
                 Pool(p);
+                break;
+            case CheckStatementContext c:
+                Check(c);
                 break;
         }
     }
@@ -250,117 +256,6 @@ public sealed class SyntaxBuilder
         }
 
         return family is { } f && model is { } m ? new SignatureSyntax(f, m, steppings, Span(s.Start)) : null;
-    }
-
-    private void Rule(RuleStatementContext r)
-    {
-        if (_arch.Require(Span(r.Start), "a rule") is { } arch && Name(r.name()) is { } name && Condition(r.condition()) is { } condition)
-        {
-            _declarations.Add(new RuleDeclaration(arch, name, condition, [.. Names(r.nameList())], Span(r.Start)));
-        }
-    }
-
-    private ConditionSyntax? Condition(ConditionContext? c)
-    {
-        var operands = c?.andCondition().Select(And).ToList() ?? [];
-        return operands.Count == 0 || operands.Contains(null) ? null
-            : operands.Count == 1 ? operands[0]
-            : new OrCondition([.. operands.OfType<ConditionSyntax>()], Span(c!.Start));
-    }
-
-    private ConditionSyntax? And(AndConditionContext c)
-    {
-        var operands = c.notCondition().Select(Not).ToList();
-        return operands.Count == 0 || operands.Contains(null) ? null
-            : operands.Count == 1 ? operands[0]
-            : new AndCondition([.. operands.OfType<ConditionSyntax>()], Span(c.Start));
-    }
-
-    private ConditionSyntax? Not(NotConditionContext c) => c switch
-    {
-        NegatedConditionContext n => Not(n.notCondition()) is { } operand ? new NotCondition(operand, Span(n.Start)) : null,
-        PlainConditionContext p => Primary(p.primaryCondition()),
-        _ => null,
-    };
-
-    private ConditionSyntax? Primary(PrimaryConditionContext? c)
-    {
-        var span = c is null ? default : Span(c.Start);
-        switch (c)
-        {
-            case GroupTestContext g:
-                return Condition(g.condition());
-            case VendorTestContext v when Name(v.name()) is { } vendor:
-                return new VendorCondition(vendor, span);
-            case CompareTestContext t when Field(t.field()) is { } field && Number(t.number()) is { } value:
-                return new CompareCondition(field, Operator(t.op), value, span);
-            case InTestContext i when Field(i.field()) is { } field:
-                var values = i.number().Select(Number).ToList();
-                return values.Count == 0 || values.Contains(null) ? null : new InCondition(field, [.. values.OfType<uint>()], span);
-            case HasTestContext h:
-                var features = Names(h.name());
-                return features.Count == 0 ? null : new HasCondition([.. features], span);
-            default:
-                return null;
-        }
-    }
-
-    private static SignatureField? Field(FieldContext? field) => field?.Start.Type switch
-    {
-        FAMILY => SignatureField.Family,
-        MODEL => SignatureField.Model,
-        STEPPING => SignatureField.Stepping,
-        _ => null,
-    };
-
-    private static CompareOperator Operator(CompareOperatorContext? op) => op?.Start.Type switch
-    {
-        NEQ => CompareOperator.NotEqual,
-        LT => CompareOperator.Less,
-        LE => CompareOperator.LessOrEqual,
-        GT => CompareOperator.Greater,
-        GE => CompareOperator.GreaterOrEqual,
-        _ => CompareOperator.Equal,
-    };
-
-    private void Dependency(DependencyStatementContext d)
-    {
-        if (_arch.Require(Span(d.Start), "a dependency") is { } arch)
-        {
-            _declarations.Add(new DependencyDeclaration(arch, [.. Names(d.features)], [.. Names(d.requires)], Span(d.Start)));
-        }
-    }
-
-    private void Tag(TagStatementContext t)
-    {
-        if (_arch.Require(Span(t.Start), "a tag") is { } arch && Name(t.name()) is { } tag)
-        {
-            _declarations.Add(new TagDeclaration(arch, tag, [.. Names(t.nameList())], Span(t.Start)));
-        }
-    }
-
-    private void Pool(PoolStatementContext p)
-    {
-        if (_arch.Require(Span(p.Start), "a pool") is not { } arch || Name(p.name()) is not { } name)
-        {
-            return;
-        }
-
-        var parts = new PoolParts($"pool '{name.Name}'", _diagnostics);
-        foreach (var item in p.poolItem())
-        {
-            switch (item)
-            {
-                case PoolForbidContext f: parts.Forbid.AddRange(Names(f.nameList())); break;
-                case PoolRequireContext r: parts.Require.AddRange(Names(r.nameList())); break;
-                case PoolPreferContext pr: parts.Prefer.AddRange(Names(pr.nameList())); break;
-                case PoolAllowContext a: parts.Allow.AddRange(Names(a.nameList())); break;
-                case PoolVendorContext v when Name(v.name()) is { } vendor: parts.Vendor(vendor, Span(v.Start)); break;
-                case PoolMigratableContext: parts.Migratable = true; break;
-            }
-        }
-
-        _declarations.Add(parts.ToDeclaration(arch, name, Span(p.Start)));
     }
 
     private List<NameRef> Names(NameListContext? list) => Names(list?.name() ?? []);

@@ -43,7 +43,7 @@ public static class DatabaseLoader
             return Errors.From(result.Diagnostics.First(d => d.IsError));
         }
 
-        return RuleRebinder.AddRules(result.Database, DefaultDatabase.Value).Database;
+        return FactRebinder.AddFacts(result.Database, DefaultDatabase.Value).Database;
     }
 
     /// <summary>A compiled <c>.ccdb</c> file, or DSL: a <c>.ccl</c> file or a directory of them.</summary>

@@ -240,8 +240,57 @@ public sealed partial class DatabaseBinderTests
                 var source = b.Bind().Database!;
                 var target = new DeclarationBuilder();
                 target.Vendor("AMD", "AuthenticAMD");
-                var (_, diagnostics) = RuleRebinder.AddRules(target.Bind().Database!, source);
+                var (_, diagnostics) = FactRebinder.AddFacts(target.Bind().Database!, source);
                 return new(diagnostics, rule.Span, warning, "rule 'broken-tsx' is left out: this map has no vendor 'Intel'");
+            }
+
+            case BindingCodes.UnknownPool:
+            {
+                b.Model("M");
+                b.Pool("east");
+                var check = b.AtLeast("eats", "M");
+                return new(Bind(), check.Pool.Span, error, "unknown pool 'eats' — did you mean 'east'?");
+            }
+
+            case BindingCodes.UnknownLevel:
+            {
+                b.Feature("f");
+                b.Level("x86-64-v1", null, "f");
+                var level = b.Level("x86-64-v2", "x86-64-v0", "f");
+                return new(Bind(), level.Base!.Value.Span, error, "unknown level 'x86-64-v0'");
+            }
+
+            case BindingCodes.DuplicateLevel:
+            {
+                b.Feature("f");
+                var first = b.Level("v1", null, "f");
+                var second = b.Level("v1", null, "f");
+                return new(Bind(), second.Name.Span, error, $"already defined at {first.Name.Span}");
+            }
+
+            case BindingCodes.LevelIsOwnBase:
+            {
+                b.Feature("f");
+                var level = b.Level("v1", "v1", "f");
+                return new(Bind(), level.Base!.Value.Span, error, "cannot be its own base");
+            }
+
+            case BindingCodes.HostTestInRule:
+            {
+                b.Feature("f");
+                var label = b.Label("cluster", "east");
+                b.Rule("r", label, "f");
+                return new(Bind(), label.Span, error, "use them in a pool's 'select'");
+            }
+
+            case BindingCodes.NotAPolicyDeclaration:
+            {
+                b.Feature("f");
+                var database = b.Bind().Database!;
+                var policy = new DeclarationBuilder();
+                var feature = policy.Feature("g");
+                var extended = DatabaseBinder.Extend(database, policy.Declarations);
+                return new(extended.Diagnostics, feature.Span, error, "a feature cannot be declared in a policy file");
             }
 
             default:

@@ -145,11 +145,37 @@ internal sealed class DeclarationBuilder
         string[]? prefer = null,
         string[]? allow = null,
         string? vendor = null,
-        bool migratable = false)
+        bool migratable = false,
+        ConditionSyntax[]? select = null,
+        string? minimum = null)
     {
         var span = NewLine();
+        var nameRef = Name(name);
         return Add(new PoolDeclaration(
-            Arch, Name(name), Names(forbid), Names(require), Names(prefer), Names(allow), vendor is null ? null : Name(vendor), migratable, span));
+            Arch, nameRef, Names(forbid), Names(require), Names(prefer), Names(allow), vendor is null ? null : Name(vendor), migratable, span)
+        {
+            Selectors = [.. select ?? []],
+            Minimum = minimum is null ? null : Name(minimum),
+        });
+    }
+
+    public LevelDeclaration Level(string name, string? baseLevel, params string[] features)
+    {
+        var span = NewLine();
+        var nameRef = Name(name);
+        return Add(new LevelDeclaration(Arch, nameRef, baseLevel is null ? null : Name(baseLevel), Names(features), span));
+    }
+
+    public MinimumCheckDeclaration AtLeast(string pool, string model)
+    {
+        var span = NewLine();
+        return Add(new MinimumCheckDeclaration(Arch, Name(pool), Name(model), span));
+    }
+
+    public ExposesCheckDeclaration NoHostHas(string pool, params string[] features)
+    {
+        var span = NewLine();
+        return Add(new ExposesCheckDeclaration(Arch, Name(pool), Names(features), span));
     }
 
     // Conditions (each with its own span).
@@ -166,6 +192,10 @@ internal sealed class DeclarationBuilder
     public ConditionSyntax In(SignatureField field, params uint[] values) => new InCondition(field, [.. values], NextSpan());
 
     public ConditionSyntax Has(params string[] features) => new HasCondition(Names(features), NextSpan());
+
+    public ConditionSyntax Runs(string model) => new RunsCondition(Name(model), NextSpan());
+
+    public ConditionSyntax Label(string label, string value, bool negated = false) => new LabelCondition(Name(label), value, negated, NextSpan());
 
     public BindResult Bind(bool declareBeforeUse = false, LibvirtGeneration generation = LibvirtGeneration.Libvirt11) =>
         DatabaseBinder.Bind(Declarations, new BindOptions { DeclareBeforeUse = declareBeforeUse, DefaultGeneration = generation, Source = File });

@@ -153,7 +153,7 @@ public class DslWriterTests
             """
             arch x86_64;
             rule broken-tsx when vendor Intel and family 6 and (model in {60, 69, 70} or model 63 and stepping < 4) drop hle rtm;
-            require avx512vl avx512bw -> avx512f;
+            depend avx512vl avx512bw -> avx512f;
             alias sse4.1 = linux:sse4_1 sse4-1;
             pool prod-east { migratable; allow B; vendor Intel; forbid hle; forbid rtm; }
             pool empty { }
@@ -165,7 +165,7 @@ public class DslWriterTests
 
             rule broken-tsx when vendor Intel and family = 6 and (model in {60, 69, 70} or (model = 63 and stepping < 4)) drop hle, rtm;
 
-            require avx512vl, avx512bw -> avx512f;
+            depend avx512vl, avx512bw -> avx512f;
 
             alias sse4.1 = linux:sse4_1 sse4-1;
 

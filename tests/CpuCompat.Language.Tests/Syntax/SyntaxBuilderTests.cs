@@ -165,9 +165,19 @@ public class SyntaxBuilderTests
     }
 
     [Fact]
+    public void The_old_require_spelling_of_a_dependency_says_to_write_depend()
+    {
+        var built = Dsl.Build("arch x86_64; require avx512vl -> avx512f;");
+
+        var d = Assert.Single(built.Diagnostics);
+        Assert.Equal((CpuCompat.Language.Diagnostics.SyntaxCodes.OldDependencySpelling, 1, 14), (d.Code, d.Span.Line, d.Span.Column));
+        Assert.Contains("replace 'require' with 'depend'", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dependency_lists_accept_commas_and_spaces()
     {
-        var dependency = Dsl.Single<DependencyDeclaration>("arch x86_64; require avx512vl, avx512bw avx512dq->avx512f;");
+        var dependency = Dsl.Single<DependencyDeclaration>("arch x86_64; depend avx512vl, avx512bw avx512dq->avx512f;");
 
         Assert.Equal(["avx512vl", "avx512bw", "avx512dq"], dependency.Features.Select(f => f.Name));
         Assert.Equal(["avx512f"], dependency.Requires.Select(f => f.Name));

@@ -27,7 +27,7 @@ internal static class DeclarationText
             + $"decode={m.DecodeHost}/{m.DecodeGuest} check={m.CompatCheck} features=[{Features(m.Features, canonical)}] "
             + $"pvrs=[{Join(m.Pvrs, p => $"{p.Value:x}/{p.Mask?.ToString("x") ?? "-"}")}]",
         RuleDeclaration r => $"{r.Arch} rule {r.Name} when {Condition(r.Condition, canonical)} drop [{Names(r.Drop)}]",
-        DependencyDeclaration d => $"{d.Arch} require [{Names(d.Features)}] -> [{Names(d.Requires)}]",
+        DependencyDeclaration d => $"{d.Arch} depend [{Names(d.Features)}] -> [{Names(d.Requires)}]",
         PoolDeclaration p => $"{p.Arch} pool {p.Name} forbid=[{Names(p.Forbid)}] require=[{Names(p.Require)}] "
             + $"prefer=[{Names(p.Prefer)}] allow=[{Names(p.Allow)}] vendor={p.Vendor?.Name ?? "-"} migratable={p.Migratable}",
         _ => throw new ArgumentException(declaration.GetType().Name),

@@ -41,7 +41,7 @@ internal static class Samples
         model Skylake-Server { vendor Intel; signature 6:85[0-4]; features aes avx avx2 avx512f avx512vl avx512bw; }
         model Cascadelake-Server : Skylake-Server { signature 6:85[5-7]; }
         rule broken-tsx when vendor Intel and family 6 and (model in {60, 69, 70} or (model 63 and stepping < 4)) drop hle, rtm;
-        require avx512vl, avx512bw -> avx512f;
+        depend avx512vl, avx512bw -> avx512f;
         pool prod-east { forbid hle, rtm; require avx2; prefer Cascadelake-Server, Skylake-Server; allow Skylake-Server Cascadelake-Server; vendor Intel; migratable; }
         arch ppc64;
         vendor IBM;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Declarations;
@@ -73,7 +74,10 @@ public static partial class RandomDeclarations
         }
     }
 
-    private static Gen<ConditionSyntax> Condition(string[] vendors, string[] features, int depth)
+    private static Gen<ConditionSyntax> Condition(string[] vendors, string[] features, int depth) => Condition(vendors, features, [], depth);
+
+    /// <summary>A condition; with <paramref name="models"/> (pool selectors) also <c>runs MODEL</c> and label tests.</summary>
+    private static Gen<ConditionSyntax> Condition(string[] vendors, string[] features, string[] models, int depth)
     {
         var fields = Enum.GetValues<SignatureField>();
         var leaves = new List<Gen<ConditionSyntax>>
@@ -102,13 +106,25 @@ public static partial class RandomDeclarations
                 select (ConditionSyntax)new HasCondition(names, span));
         }
 
+        if (models.Length > 0)
+        {
+            leaves.Add(from model in Gen.Elements(models) from name in Name(model) from span in Span select (ConditionSyntax)new RunsCondition(name, span));
+            leaves.Add(
+                from label in Gen.Elements("cluster", "rack", "zone", "topology.kubernetes.io/zone", "model")
+                from labelRef in Name(label)
+                from value in Gen.Elements("east", "r1", "", "a \"quoted\" value", "back\\slash", "ünï")
+                from negated in ArbMap.Default.GeneratorFor<bool>()
+                from span in Span
+                select (ConditionSyntax)new LabelCondition(labelRef, value, negated, span));
+        }
+
         var leaf = Gen.OneOf(leaves);
         if (depth == 0)
         {
             return leaf;
         }
 
-        var inner = Condition(vendors, features, depth - 1);
+        var inner = Condition(vendors, features, models, depth - 1);
         var operands = Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(inner, n));
         return Gen.Frequency(
             (3, leaf),
@@ -146,6 +162,48 @@ public static partial class RandomDeclarations
         from requireRefs in Names(require.Except(forbid))
         from preferRefs in Names(prefer)
         from allowRefs in Names(allow)
+        from selectors in Gen.Choose(0, 2).SelectMany(n => Gen.ArrayOf(Condition(vendors, features, models, depth: 2), n))
+        from minimum in models.Length == 0 ? Gen.Constant<string?>(null) : Gen.Elements([null, .. models])
+        from minimumRef in minimum is null ? Gen.Constant<NameRef?>(null) : Name(minimum).Select(n => (NameRef?)n)
         from span in Span
-        select new PoolDeclaration(arch, name, forbidRefs, requireRefs, preferRefs, allowRefs, vendorRef, migratable, span);
+        select new PoolDeclaration(arch, name, forbidRefs, requireRefs, preferRefs, allowRefs, vendorRef, migratable, span)
+        {
+            Selectors = [.. selectors],
+            Minimum = minimumRef,
+        };
+
+    /// <summary>A chain of levels, each on the one before, with random features.</summary>
+    private static Gen<ImmutableArray<LevelDeclaration>> Levels(ArchFamily arch, string[] features) =>
+        from count in Gen.Choose(0, features.Length == 0 ? 0 : 3)
+        from picks in Gen.ArrayOf(Pick(features, 4).Where(p => p.Length > 0), count)
+        from names in Gen.CollectToArray(Enumerable.Range(0, count), i => Name($"level-v{i + 1}"))
+        from bases in Gen.CollectToArray(Enumerable.Range(0, count), i => i == 0 ? Gen.Constant<NameRef?>(null) : Name($"level-v{i}").Select(n => (NameRef?)n))
+        from featureRefs in Gen.CollectToArray(picks, Names)
+        from spans in Gen.ArrayOf(Span, count)
+        select Enumerable.Range(0, count).Select(i => new LevelDeclaration(arch, names[i], bases[i], featureRefs[i], spans[i])).ToImmutableArray();
+
+    private static Gen<CheckDeclaration> Check(ArchFamily arch, string[] pools, string[] features, string[] models)
+    {
+        var kinds = new List<Gen<CheckDeclaration>>
+        {
+            from pool in Gen.Elements(pools) from poolRef in Name(pool) from dir in Gen.Elements<string?>(null, "web", "a \"b\"") from span in Span
+            select (CheckDeclaration)new GuestsCheckDeclaration(arch, dir, poolRef, span),
+            from pool in Gen.Elements(pools) from poolRef in Name(pool) from span in Span
+            select (CheckDeclaration)new DeprecatedCheckDeclaration(arch, poolRef, span),
+        };
+        if (models.Length > 0)
+        {
+            kinds.Add(from pool in Gen.Elements(pools) from poolRef in Name(pool) from model in Gen.Elements(models) from modelRef in Name(model) from span in Span
+                select (CheckDeclaration)new MinimumCheckDeclaration(arch, poolRef, modelRef, span));
+        }
+
+        if (features.Length > 0)
+        {
+            kinds.Add(from pool in Gen.Elements(pools) from poolRef in Name(pool) from picked in Pick(features, 3).Where(p => p.Length > 0)
+                from names in Names(picked) from span in Span
+                select (CheckDeclaration)new ExposesCheckDeclaration(arch, poolRef, names, span));
+        }
+
+        return Gen.OneOf(kinds);
+    }
 }

@@ -17,7 +17,8 @@ public sealed record DeclarationSet(ImmutableArray<Declaration> Declarations)
 /// <summary>
 /// FsCheck generators of valid declaration sets for every architecture: vendors, features with distinct random bits
 /// over CPUID and MSR keys, models with random acyclic ancestors (declared in any order), signatures with stepping
-/// masks, removed/added lists, decode flags, PVRs, rules with nested conditions, dependencies and pools.
+/// masks, removed/added lists, decode flags, PVRs, rules with nested conditions, dependencies, ABI levels, pools with
+/// selectors, and checks.
 /// Every declaration and name gets a random span, some with an end position.
 /// </summary>
 public static partial class RandomDeclarations
@@ -89,7 +90,11 @@ public static partial class RandomDeclarations
         from dependencies in Gen.Choose(0, featureCount == 0 ? 0 : 3).SelectMany(n =>
             Gen.CollectToArray(Enumerable.Range(0, n), _ => Dependency(arch, featureNames)))
         from pools in Gen.Choose(0, 2).SelectMany(n => Gen.CollectToArray(Enumerable.Range(0, n), i => Pool(arch, i, vendorNames, featureNames, modelNames)))
-        from order in Gen.Shuffle(new ArchDeclaration[][] { [.. models], [.. rules], [.. dependencies], [.. pools], [.. aliases] })
+        let poolNames = pools.Select(p => p.Name.Name).ToArray()
+        from levels in Levels(arch, featureNames)
+        from checks in Gen.Choose(0, poolNames.Length == 0 ? 0 : 3).SelectMany(n =>
+            Gen.CollectToArray(Enumerable.Range(0, n), _ => Check(arch, poolNames, featureNames, modelNames)))
+        from order in Gen.Shuffle(new ArchDeclaration[][] { [.. models], [.. rules], [.. dependencies], [.. pools], [.. aliases], [.. levels], [.. checks] })
         select ImmutableArray.CreateRange<ArchDeclaration>([.. vendors, .. features, .. FixAliasConflicts(order.SelectMany(x => x))]);
 
     private static Gen<VendorDeclaration> Vendor(ArchFamily arch, int i, uint value) =>

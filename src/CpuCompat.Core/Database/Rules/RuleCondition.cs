@@ -134,3 +134,20 @@ public sealed record HasFeaturesCondition(FeatureSet Mask, ImmutableArray<string
 
     public override string ToString() => "has " + string.Join(", ", FeatureNames);
 }
+
+/// <summary>The CPU has every feature of a model (<c>runs MODEL</c>): the model is usable on it.</summary>
+public sealed record RunsModelCondition(FeatureSet ModelFeatures, string ModelName) : RuleCondition
+{
+    public override bool Evaluate(in RuleFacts facts) => ModelFeatures.IsSubsetOf(facts.Features);
+
+    public override string ToString() => $"runs {ModelName}";
+}
+
+/// <summary>A host label has a value (<c>cluster = "east"</c>); false outside a fleet or for a host without the label.</summary>
+public sealed record LabelIsCondition(string Label, string Value) : RuleCondition
+{
+    public override bool Evaluate(in RuleFacts facts) =>
+        facts.Labels is { } labels && labels.TryGetValue(Label, out var value) && value == Value;
+
+    public override string ToString() => $"{Label} = \"{Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
+}

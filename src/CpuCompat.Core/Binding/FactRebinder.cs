@@ -8,23 +8,23 @@ using CpuCompat.Core.Features;
 namespace CpuCompat.Core.Binding;
 
 /// <summary>
-/// Moves rules compiled against one database onto another by name. A libvirt cpu_map has no rules (libvirt keeps
-/// its quirks in C), so a map loaded at run time gets the built-in database's quirk rules this way.
+/// Moves the facts a libvirt cpu_map cannot hold from one database onto another by name: quirk rules (libvirt keeps
+/// its quirks in C), feature tags (which features are security-relevant) and ABI levels. A map loaded at run time gets
+/// the built-in database's facts this way.
 /// </summary>
-public static class RuleRebinder
+public static class FactRebinder
 {
     /// <summary>
-    /// <paramref name="target"/> with the rules of <paramref name="source"/> added, per architecture; a rule that names a
-    /// vendor or feature the target lacks is left out with a warning.
+    /// <paramref name="target"/> with the rules, tags and levels of <paramref name="source"/> added, per architecture; a
+    /// rule or level that names a vendor or feature the target lacks is left out with a warning.
     /// </summary>
-    public static (CpuDatabase Database, ImmutableArray<Diagnostic> Diagnostics) AddRules(CpuDatabase target, CpuDatabase source)
+    public static (CpuDatabase Database, ImmutableArray<Diagnostic> Diagnostics) AddFacts(CpuDatabase target, CpuDatabase source)
     {
         var diagnostics = new DiagnosticBag();
         var archs = new List<ArchDatabase>();
         foreach (var arch in target.Architectures)
         {
-            var from = source.For(arch.Family);
-            if (from is null || from.Rules.IsEmpty)
+            if (source.For(arch.Family) is not { } from)
             {
                 archs.Add(arch);
                 continue;
@@ -38,17 +38,52 @@ public static class RuleRebinder
                 var drop = Rebind(rule.Drop, from, arch, ref missing);
                 if (missing is not null || condition is null)
                 {
-                    diagnostics.Add(BindingDiagnostics.NotRebound(rule.Span, rule.Name, missing ?? "matching names"));
+                    diagnostics.Add(BindingDiagnostics.NotRebound(rule.Span, $"rule '{rule.Name}'", missing ?? "matching names"));
                     continue;
                 }
 
                 rules.Add(rule with { Condition = condition, Drop = drop });
             }
 
-            archs.Add(new ArchDatabase(arch.Family, arch.Vendors, arch.Features, arch.Models, rules.ToImmutable(), arch.Dependencies, arch.Pools));
+            var features = arch.Features.Select(f => from.FindFeature(f.Name) is { Tags.IsEmpty: false } known
+                ? f with { Tags = f.Tags.AddRange(known.Tags.Where(t => !f.Tags.Contains(t))) }
+                : f).ToImmutableArray();
+            var levels = arch.Levels.ToBuilder();
+            foreach (var level in from.Levels)
+            {
+                string? missing = null;
+                var set = Rebind(level.Features, from, arch, ref missing);
+                int? baseIndex = level.BaseIndex is { } b ? IndexOf(levels, from.Levels[b].Name) : null;
+                if (missing is not null || (level.BaseIndex is not null && baseIndex is null) || levels.Any(l => l.Name == level.Name))
+                {
+                    diagnostics.Add(BindingDiagnostics.NotRebound(level.Span, $"level '{level.Name}'", missing ?? "its base level"));
+                    continue;
+                }
+
+                levels.Add(level with { Features = set, BaseIndex = baseIndex });
+            }
+
+            archs.Add(new ArchDatabase(arch.Family, arch.Vendors, features, arch.Models, rules.ToImmutable(), arch.Dependencies, arch.Pools)
+            {
+                Levels = levels.ToImmutable(),
+                Checks = arch.Checks,
+            });
         }
 
         return (new CpuDatabase(target.Generation, target.Source, archs), diagnostics.ToImmutable());
+    }
+
+    private static int? IndexOf(ImmutableArray<AbiLevel>.Builder levels, string name)
+    {
+        for (var i = 0; i < levels.Count; i++)
+        {
+            if (levels[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     private static RuleCondition? Rebind(RuleCondition condition, ArchDatabase from, ArchDatabase to, ref string? missing)

@@ -8,7 +8,7 @@ using CpuCompat.Core.Tests.Support;
 
 namespace CpuCompat.Core.Tests.Binding;
 
-public sealed class RuleRebinderTests
+public sealed class FactRebinderTests
 {
     /// <summary>The built-in side: Intel second, features in one order, the broken-TSX rule and a has-rule.</summary>
     private static CpuDatabase Source()
@@ -33,7 +33,7 @@ public sealed class RuleRebinderTests
         t.Feature("hle");
         t.Feature("avx");
 
-        var (db, diagnostics) = RuleRebinder.AddRules(t.Bind().Database!, Source());
+        var (db, diagnostics) = FactRebinder.AddFacts(t.Bind().Database!, Source());
         var x86 = db.X86!;
 
         Assert.Empty(diagnostics);
@@ -54,7 +54,7 @@ public sealed class RuleRebinderTests
         t.Feature("hle");
         t.Feature("avx");
 
-        var (db, diagnostics) = RuleRebinder.AddRules(t.Bind().Database!, Source());
+        var (db, diagnostics) = FactRebinder.AddFacts(t.Bind().Database!, Source());
 
         Assert.Empty(db.X86!.Rules);
         Assert.Equal(
@@ -70,7 +70,7 @@ public sealed class RuleRebinderTests
         t.Model("POWER9", pvrs: [t.Pvr(0x004e0000, 0xffff0000)]);
         var target = t.Bind().Database!;
 
-        var (db, diagnostics) = RuleRebinder.AddRules(target, Source());
+        var (db, diagnostics) = FactRebinder.AddFacts(target, Source());
 
         Assert.Empty(diagnostics);
         Assert.Same(target.Ppc64, db.Ppc64);
