@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CpuCompat.Cli.Commands;
 using CpuCompat.Cli.Commands.Db;
+using CpuCompat.Cli.Commands.Pool;
 using CpuCompat.Cli.Infrastructure;
 
 namespace CpuCompat.Cli;
@@ -15,7 +16,9 @@ public static class Cli
     public static int Run(string[] args, TextWriter output, TextWriter error, TextReader? input = null)
     {
         var terminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
-        var context = new CliContext(output, error, input ?? TextReader.Null, terminal);
+        // Fleets read standard input as bytes; the real console's is a stream, a test's injected reader is not.
+        var stdin = ReferenceEquals(input, Console.In) ? Console.OpenStandardInput() : null;
+        var context = new CliContext(output, error, input ?? TextReader.Null, terminal, stdin);
         var root = BuildRoot(context);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -57,6 +60,8 @@ public static class Cli
         CpuModelsCommand.Create(context),
         HypervisorCpuBaselineCommand.Create(context),
         HypervisorCpuCompareCommand.Create(context),
+        PoolCommand.Create(context),
+        CheckCommand.Create(context),
         DbCommand.Create(context),
         SchemaCommand.Create(context),
         CompletionCommand.Create(context),

@@ -21,7 +21,7 @@ namespace CpuCompat;
 /// Operations never throw for bad input: they return an <see cref="Outcome{T}"/> whose error says what was wrong and,
 /// for input text, where. Reading the <see cref="Outcome{T}.Value"/> of a failed outcome throws.
 /// </remarks>
-public sealed class CpuCompatibility
+public sealed partial class CpuCompatibility
 {
     private CpuCompatibility(CpuDatabase database)
     {

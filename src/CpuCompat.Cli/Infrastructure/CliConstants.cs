@@ -19,4 +19,15 @@ internal static class CliConstants
     public const string InputFormat = "--input-format";
     public const string Root = "--root";
     public const string Driver = "--driver";
+    public const string Fleet = "--fleet";
+    public const string By = "--by";
+    public const string Labels = "--labels";
+    public const string KeepGoing = "--keep-going";
+    public const string OutputDir = "--output-dir";
+    public const string Guests = "--guests";
+    public const string Junit = "--junit";
+    public const string Add = "--add";
+    public const string Remove = "--remove";
+    public const string Replace = "--replace";
+    public const string ToCpuMap = "--to-cpu-map";
 }

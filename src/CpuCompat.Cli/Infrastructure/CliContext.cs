@@ -9,7 +9,7 @@ namespace CpuCompat.Cli.Infrastructure;
 /// What a command runs with: the console streams (injected, so tests run the real CLI in-process) and the
 /// conventions every command shares: whole outputs written at once, one clear line on stderr per error.
 /// </summary>
-internal sealed class CliContext(TextWriter output, TextWriter error, TextReader input, bool errorIsTerminal = false)
+internal sealed class CliContext(TextWriter output, TextWriter error, TextReader input, bool errorIsTerminal = false, Stream? inputStream = null)
 {
     /// <summary>Whether stderr is an interactive terminal (progress output is shown only then).</summary>
     public bool ErrorIsTerminal { get; } = errorIsTerminal;
@@ -19,6 +19,26 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
     public TextWriter Err { get; } = error;
 
     public TextReader In { get; } = input;
+
+    /// <summary>Standard input as bytes (fleets are read as UTF-8 bytes, not text); in tests, the injected text's bytes.</summary>
+    public Stream InStream() => inputStream ?? new MemoryStream(System.Text.Encoding.UTF8.GetBytes(In.ReadToEnd()), writable: false);
+
+    /// <summary>Text from input made safe to print: control characters other than tab become \uXXXX.</summary>
+    public string Printable(string text)
+    {
+        if (!text.Any(c => char.IsControl(c) && c != '\t'))
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            sb.Append(char.IsControl(c) && c != '\t' ? $"\\u{(int)c:x4}" : c.ToString());
+        }
+
+        return sb.ToString();
+    }
 
     /// <summary>Writes a command's whole output in one call, so an error never leaves half of it behind.</summary>
     public void Write(string text)

@@ -99,7 +99,8 @@ public sealed partial class CpuEngine
         AllowedModels? allowed = null,
         IReadOnlyList<string>? featureFilter = null,
         bool migratable = false,
-        bool expandFeatures = false)
+        bool expandFeatures = false,
+        IReadOnlyList<string>? preferred = null)
     {
         if (cpus.Count == 0)
         {
@@ -121,7 +122,7 @@ public sealed partial class CpuEngine
         }
 
         // The result is a guest CPU without an arch: expand it with the baseline's own driver.
-        var result = driver.Value.Baseline(cpus, allowed, featureFilter, migratable);
+        var result = driver.Value.Baseline(cpus, allowed, featureFilter, migratable, preferred);
         return expandFeatures ? result.Then(cpu => ExpandFeatures(cpu, driver.Value.Family)) : result;
     }
 
@@ -176,6 +177,9 @@ public sealed partial class CpuEngine
         host.Arch is { } arch && ArchNames.FamilyOf(arch) is null
             ? Errors.Unsupported($"no CPU driver for architecture {arch}")
             : FamilyOf(host);
+
+    /// <summary>The features a definition stands for (model and own features, minus disabled ones), as a set over its family's features.</summary>
+    public Outcome<Features.FeatureSet> FeaturesOf(CpuDefinition cpu, ArchFamily? family = null) => Driver(cpu, "list the features of", family).Then(d => d.FeaturesOf(cpu));
 
     public CpuDefinition ConvertLegacy(CpuDefinition cpu) =>
         Driver(cpu, "convert").TryGetValue(out var d) ? d.ConvertLegacy(cpu) : cpu;

@@ -137,9 +137,10 @@ public static class QmpReplyReader
                 continue;
             }
 
+            var deprecated = entry.TryGetProperty("deprecated", out var d) && d.ValueKind == JsonValueKind.True;
             if (!entry.TryGetProperty("unavailable-features", out var unavailable) || unavailable.ValueKind != JsonValueKind.Array)
             {
-                models.Add(AllowedModel.Named(name));
+                models.Add(AllowedModel.Named(name) with { Deprecated = deprecated });
                 continue;
             }
 
@@ -147,7 +148,7 @@ public static class QmpReplyReader
                 .Where(b => b.ValueKind == JsonValueKind.String)
                 .Select(b => QemuNames.ToLibvirt(b.GetString()!, generation))
                 .ToImmutableArray();
-            models.Add(new AllowedModel(name, blockers.IsEmpty ? ModelUsability.Yes : ModelUsability.No, blockers));
+            models.Add(new AllowedModel(name, blockers.IsEmpty ? ModelUsability.Yes : ModelUsability.No, blockers) { Deprecated = deprecated });
         }
 
         return models.ToImmutable();

@@ -17,12 +17,15 @@ public enum ModelUsability
 /// </summary>
 public sealed record AllowedModel(string Name, ModelUsability Usability, ImmutableArray<string> Blockers)
 {
+    /// <summary>The hypervisor marks the model deprecated (QEMU's <c>deprecated</c>); decoding ignores it, reports say it.</summary>
+    public bool Deprecated { get; init; }
+
     /// <summary>A model the hypervisor says nothing about (usability unknown, no blockers).</summary>
     public static AllowedModel Named(string name) => new(name, ModelUsability.Unknown, []);
 
     /// <summary>Content equality: the blockers are compared element by element.</summary>
     public bool Equals(AllowedModel? other) =>
-        other is not null && Name == other.Name && Usability == other.Usability
+        other is not null && Name == other.Name && Usability == other.Usability && Deprecated == other.Deprecated
         && (Blockers.IsDefault ? [] : Blockers).AsSpan().SequenceEqual((other.Blockers.IsDefault ? [] : other.Blockers).AsSpan());
 
     public override int GetHashCode()
@@ -30,6 +33,7 @@ public sealed record AllowedModel(string Name, ModelUsability Usability, Immutab
         var hash = new HashCode();
         hash.Add(Name);
         hash.Add(Usability);
+        hash.Add(Deprecated);
         foreach (var blocker in Blockers.IsDefault ? [] : Blockers)
         {
             hash.Add(blocker);

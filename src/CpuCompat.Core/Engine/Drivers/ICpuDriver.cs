@@ -21,8 +21,11 @@ public interface ICpuDriver
     /// </summary>
     Outcome<CompareOutcome> Compare(CpuDefinition? host, CpuDefinition cpu, bool failIncompatible);
 
-    /// <summary>The baseline of the CPUs: the most capable guest CPU all of them run. The generic checks have been done.</summary>
-    Outcome<CpuDefinition> Baseline(IReadOnlyList<CpuDefinition> cpus, AllowedModels? allowed, IReadOnlyList<string>? featureFilter, bool migratable);
+    /// <summary>
+    /// The baseline of the CPUs: the most capable guest CPU all of them run. The generic checks have been done.
+    /// <paramref name="preferred"/> replaces the models the decode prefers (by default the inputs' models, in order).
+    /// </summary>
+    Outcome<CpuDefinition> Baseline(IReadOnlyList<CpuDefinition> cpus, AllowedModels? allowed, IReadOnlyList<string>? featureFilter, bool migratable, IReadOnlyList<string>? preferred = null);
 
     /// <summary>
     /// Update a guest CPU against the host CPU; <paramref name="relative"/> (from the generic part) says whether the
@@ -47,6 +50,12 @@ public interface ICpuDriver
 
     /// <summary>Rewrite legacy model names (only ppc64 has any).</summary>
     CpuDefinition ConvertLegacy(CpuDefinition cpu);
+
+    /// <summary>
+    /// The features a definition stands for: its model's and its own required and forced ones, minus disabled and
+    /// forbidden ones (libvirt's encoding of a CPU under all policies).
+    /// </summary>
+    Outcome<Features.FeatureSet> FeaturesOf(CpuDefinition cpu) => Errors.Unsupported($"cannot list the features of {ArchNames.DslName(Family)} CPUs");
 
     /// <summary>Choose a model for raw CPU data: the host CPU libvirt reports, or the guest CPU of a host-model guest.</summary>
     Outcome<CpuDefinition> Decode(DecodeRequest request) => RawDataUnsupported("decode raw CPU data");

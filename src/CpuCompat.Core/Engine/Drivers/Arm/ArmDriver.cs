@@ -48,7 +48,7 @@ public sealed class ArmDriver(ArchDatabase database) : ICpuDriver
         return CompareOutcome.Identical;
     }
 
-    public Outcome<CpuDefinition> Baseline(IReadOnlyList<CpuDefinition> cpus, AllowedModels? allowed, IReadOnlyList<string>? featureFilter, bool migratable) =>
+    public Outcome<CpuDefinition> Baseline(IReadOnlyList<CpuDefinition> cpus, AllowedModels? allowed, IReadOnlyList<string>? featureFilter, bool migratable, IReadOnlyList<string>? preferred = null) =>
         CpuDefinition.NewGuest() with { Model = cpus[0].Model, Match = CpuMatch.Exact };
 
     /// <summary>Only host-model guests change: they take the host's model, vendor and features (as required).</summary>

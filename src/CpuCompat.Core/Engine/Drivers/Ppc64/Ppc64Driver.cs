@@ -91,7 +91,7 @@ public sealed class Ppc64Driver(ArchDatabase database) : ICpuDriver
             : Verdict(CompareOutcome.IncompatibleBecause($"host CPU model {host.Model} does not match required CPU model {guestModel}"), failIncompatible);
     }
 
-    public Outcome<CpuDefinition> Baseline(IReadOnlyList<CpuDefinition> cpus, AllowedModels? allowed, IReadOnlyList<string>? featureFilter, bool migratable)
+    public Outcome<CpuDefinition> Baseline(IReadOnlyList<CpuDefinition> cpus, AllowedModels? allowed, IReadOnlyList<string>? featureFilter, bool migratable, IReadOnlyList<string>? preferred = null)
     {
         var modelName = cpus[0].Model!;
         if (Database.FindModel(modelName) is not { } model)

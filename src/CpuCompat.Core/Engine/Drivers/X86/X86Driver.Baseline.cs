@@ -10,7 +10,7 @@ public sealed partial class X86Driver
     /// Baseline: intersect every CPU's features, settle the vendor, then guest-decode the intersection
     /// preferring the input models. The input CPUs all have models (checked by <see cref="CpuEngine"/>).
     /// </summary>
-    public Outcome<CpuDefinition> Baseline(IReadOnlyList<CpuDefinition> cpus, AllowedModels? allowed, IReadOnlyList<string>? featureFilter, bool migratable)
+    public Outcome<CpuDefinition> Baseline(IReadOnlyList<CpuDefinition> cpus, AllowedModels? allowed, IReadOnlyList<string>? featureFilter, bool migratable, IReadOnlyList<string>? preferredOverride = null)
     {
         var first = DataOf(cpus[0], PolicySelector.All);
         if (!first.Succeeded)
@@ -94,7 +94,7 @@ public sealed partial class X86Driver
         var request = new X86DecodeRequest(stub, X86Input.FromFeatures(baseData, vendor))
         {
             Allowed = allowed,
-            Preferred = preferred,
+            Preferred = preferredOverride is { Count: > 0 } ? preferredOverride : preferred,
             Migratable = migratable,
         };
         var decoded = Decode(request);
@@ -104,7 +104,8 @@ public sealed partial class X86Driver
         }
 
         var result = decoded.Value;
-        if (preferred.Count == 1 && result.Model == preferred[0])
+        var chosenAmong = preferredOverride is { Count: > 0 } ? preferredOverride : preferred;
+        if (chosenAmong.Count == 1 && result.Model == chosenAmong[0])
         {
             result = result with { Fallback = CpuFallback.Forbid };
         }

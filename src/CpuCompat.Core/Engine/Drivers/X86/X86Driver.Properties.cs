@@ -44,7 +44,9 @@ public sealed partial class X86Driver
     /// libvirt's Encode: the map features a definition asks for under one policy, or with
     /// <paramref name="policy"/> null under all of them (model + forced + required − disabled − forbidden).
     /// </summary>
-    public Outcome<FeatureSet> FeaturesOf(CpuDefinition cpu, FeaturePolicy? policy = null) => DataOf(cpu, policy switch
+    public Outcome<FeatureSet> FeaturesOf(CpuDefinition cpu) => DataOf(cpu, PolicySelector.All);
+
+    public Outcome<FeatureSet> FeaturesOf(CpuDefinition cpu, FeaturePolicy? policy) => DataOf(cpu, policy switch
     {
         null => PolicySelector.All,
         FeaturePolicy.Force => PolicySelector.Force,

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using CpuCompat.Cli.Infrastructure;
+using CpuCompat.Libvirt.Xml;
+using CpuCompat.Output.Json;
+using CpuCompat.Output.Text;
+
+namespace CpuCompat.Cli.Commands.Pool;
+
+/// <summary><c>cpucompat pool baseline [POLICY...] --fleet FLEET [--by LABEL] [--output-dir DIR] [--json]</c>.</summary>
+internal static class PoolBaselineCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var fleet = new FleetOptions();
+        var outputDir = new Option<string?>(CliConstants.OutputDir) { Description = "Write each pool's baseline <cpu> to DIR/<pool>.xml.", HelpName = "DIR" };
+        var json = CliOptions.Json();
+        var command = new Command("baseline", """
+            For each migration pool of a fleet, the guest <cpu> that runs on, and migrates between, all its members.
+            Without a policy it is exactly libvirt's cpu-baseline of the pool's hosts; a policy's forbidden features are
+            disabled, its required features leave out the hosts without them. Prints, per pool, its members by kind, the
+            baseline and its ABI level, which hosts hold it back and what they cost, and the security-relevant features
+            it loses. Identical CPUs are read and decoded once. Exit code: 0, 1 when a pool has no baseline or misses its
+            minimum model, 2 bad input.
+
+            Example:
+              cpucompat pool baseline data/examples/fleet-policy.ccl --fleet data/examples/fleet.jsonl --by cluster
+            """)
+        {
+            outputDir, json,
+        };
+        fleet.AddTo(command);
+        command.SetAction(parse =>
+        {
+            if (!fleet.TryOpen(parse, context, out var compat) || !fleet.TryRead(parse, context, compat, out var hosts))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var pools = compat.PoolBaselines(hosts, parse.GetValue(fleet.By));
+            var generation = compat.Database.Generation;
+            if (parse.GetValue(outputDir) is { } dir && !PoolFiles.TryWrite(context, dir,
+                [.. pools.Where(p => p.Cpu.Succeeded).Select(p => (p.Pool.Name, CpuXmlWriter.Format(p.Cpu.Value, generation)))], ".xml"))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            context.Write(parse.GetValue(json) ? PoolBaselineJson.Format(hosts, pools, generation) : PoolBaselineText.Format(hosts, pools, generation));
+            return pools.All(p => p.Cpu.Succeeded && p.Minimum is not { Met: false }) ? ExitCodes.Success : ExitCodes.Incompatible;
+        });
+        return command;
+    }
+}

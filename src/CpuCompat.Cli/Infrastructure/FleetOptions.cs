@@ -1,0 +1,112 @@
+using System.CommandLine;
+using CpuCompat.Core;
+using CpuCompat.Fleets;
+
+namespace CpuCompat.Cli.Infrastructure;
+
+/// <summary>
+/// What every command about a fleet takes: policy files, <c>--fleet</c> (a JSON Lines file, a Kubernetes node list,
+/// a directory of one file per host, or <c>-</c>), <c>--by LABEL</c>, <c>--labels CSV</c>, <c>--keep-going</c> and the
+/// database options. Reads the fleet once, with a progress line on a terminal, and reports every host that could not
+/// be read: by default that fails the command (exit 2, nothing written); with <c>--keep-going</c> they are left out.
+/// </summary>
+internal sealed class FleetOptions
+{
+    /// <summary>How many unreadable hosts are listed one a line before "and N more".</summary>
+    public const int ProblemsShown = 20;
+
+    public Argument<string[]> Policies { get; } = new("POLICY")
+    {
+        Description = "Policy files (.ccl) with the pools (which hosts, which policy) and checks; compiled onto the database in use. Without them the whole fleet is one pool, or one per --by value.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<string> Fleet { get; } = new(CliConstants.Fleet)
+    {
+        Description = "The fleet: JSON Lines ({\"host\": NAME, \"cpu\": TEXT, \"labels\": {...}} a line), a Kubernetes node list labelled by KubeVirt (kubectl get nodes -o json), or a directory with one CPU file per host; - reads standard input.",
+        HelpName = "FLEET",
+        Required = true,
+    };
+
+    public Option<string?> By { get; } = new(CliConstants.By)
+    {
+        Description = "One pool per value of this host label (with policy files: each pool split by it).",
+        HelpName = "LABEL",
+    };
+
+    public Option<string?> Labels { get; } = new(CliConstants.Labels)
+    {
+        Description = "The labels of a directory fleet: a CSV with a 'host' column (default: DIR/labels.csv).",
+        HelpName = "CSV",
+    };
+
+    public Option<bool> KeepGoing { get; } = new(CliConstants.KeepGoing)
+    {
+        Description = "Leave out the hosts that cannot be read (listed on stderr) instead of failing.",
+    };
+
+    public DatabaseOptions Database { get; } = new();
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Policies);
+        command.Options.Add(Fleet);
+        command.Options.Add(By);
+        command.Options.Add(Labels);
+        command.Options.Add(KeepGoing);
+        Database.AddTo(command);
+    }
+
+    /// <summary>The library with the policies compiled onto the database. Reports problems and returns false.</summary>
+    public bool TryOpen(ParseResult parse, CliContext context, out CpuCompatibility compat)
+    {
+        compat = null!;
+        return Database.TryLoad(parse, context, out var db)
+            && context.TryGet(CpuCompatibility.Over(db).WithPolicies(parse.GetValue(Policies) ?? []), out compat);
+    }
+
+    /// <summary>The fleet at <paramref name="path"/> (<c>-</c>: standard input), read with the library. Reports problems and returns false.</summary>
+    public bool TryRead(ParseResult parse, CliContext context, CpuCompatibility compat, string path, out Fleet fleet)
+    {
+        fleet = null!;
+        var total = path != "-" && File.Exists(path) ? new FileInfo(path).Length : 0;
+        Outcome<Fleet> read;
+        using (var progress = new ByteProgress(context.Err, context.ErrorIsTerminal, $"reading {CliContext.DisplayName(path)}", total))
+        {
+            var options = new FleetReadOptions { LabelsCsv = parse.GetValue(Labels), Progress = progress };
+            read = path == "-" ? compat.ReadFleet(context.InStream(), "<stdin>", options) : compat.ReadFleet(path, options);
+        }
+
+        if (!context.TryGet(read, out fleet))
+        {
+            return false;
+        }
+
+        if (fleet.Problems.IsEmpty)
+        {
+            return true;
+        }
+
+        var keepGoing = parse.GetValue(KeepGoing);
+        foreach (var problem in fleet.Problems.Take(ProblemsShown))
+        {
+            context.Err.WriteLine($"cpucompat: {(keepGoing ? "left out: " : "")}{context.Printable(problem.ToString())}");
+        }
+
+        if (fleet.Problems.Length > ProblemsShown)
+        {
+            context.Err.WriteLine($"cpucompat: … and {fleet.Problems.Length - ProblemsShown} more hosts that cannot be read");
+        }
+
+        if (keepGoing)
+        {
+            return true;
+        }
+
+        context.Fail($"{fleet.Problems.Length} hosts of {CliContext.DisplayName(path)} cannot be read; nothing was written (--keep-going leaves them out)");
+        return false;
+    }
+
+    /// <summary>The fleet of <see cref="Fleet"/>.</summary>
+    public bool TryRead(ParseResult parse, CliContext context, CpuCompatibility compat, out Fleet fleet) => TryRead(parse, context, compat, parse.GetValue(Fleet)!, out fleet);
+}

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using CpuCompat.Core;
+using CpuCompat.Fleets;
+using CpuCompat.Language.Compilation;
+using CpuCompat.Pools;
+
+namespace CpuCompat;
+
+/// <summary>Fleets and migration pools: the questions libvirt answers one host at a time, for a whole fleet at once.</summary>
+public sealed partial class CpuCompatibility
+{
+    /// <summary>
+    /// The same database with a site's policy files compiled onto it: pools (which hosts, which policy), checks, ABI
+    /// levels and tags, naming this database's features and models. Errors are the files' first diagnostic.
+    /// </summary>
+    public Outcome<CpuCompatibility> WithPolicies(IReadOnlyList<string> policyFiles)
+    {
+        if (policyFiles.Count == 0)
+        {
+            return this;
+        }
+
+        var compiled = DslCompiler.CompileOnto(policyFiles, Database);
+        return compiled.Database is { } database ? Over(database) : Errors.From(compiled.Diagnostics.First(d => d.IsError));
+    }
+
+    /// <summary>A fleet from a JSON Lines file, a Kubernetes node list, or a directory of one file per host.</summary>
+    public Outcome<Fleet> ReadFleet(string path, FleetReadOptions? options = null) => FleetReader.Read(path, Reader, options);
+
+    /// <summary>A fleet from a stream (standard input: <c>--fleet -</c>).</summary>
+    public Outcome<Fleet> ReadFleet(Stream stream, string name, FleetReadOptions? options = null) => FleetReader.Read(stream, name, Reader, options);
+
+    /// <summary>The fleet's pools (the policies' pools, or the whole fleet; split by a label with <paramref name="by"/>).</summary>
+    public ImmutableArray<Pool> Pools(Fleet fleet, string? by = null) => PoolPlanner.Plan(Engine, fleet, KindFacts.Of(Engine, fleet), by);
+
+    /// <summary>Every pool's baseline, with what holds it back: for each pool, the guest CPU that runs on every member.</summary>
+    public ImmutableArray<PoolBaseline> PoolBaselines(Fleet fleet, string? by = null)
+    {
+        var facts = KindFacts.Of(Engine, fleet);
+        return [.. PoolPlanner.Plan(Engine, fleet, facts, by).Select(pool => PoolBaseline.Of(Engine, fleet, facts, pool))];
+    }
+
+    /// <summary>
+    /// The verdicts of the policies' <c>check</c> statements over the fleet's pools (without any, every guest of
+    /// <paramref name="guestsDirectory"/> on every pool). <paramref name="models"/> (QEMU's model list) tells deprecated models.
+    /// </summary>
+    public ImmutableArray<CheckResult> Check(Fleet fleet, IReadOnlyList<PoolBaseline> pools, string? guestsDirectory, Core.Engine.Drivers.AllowedModels? models = null) =>
+        PoolChecks.Evaluate(Engine, fleet, pools, guestsDirectory, models);
+
+    /// <summary>
+    /// What a change does to the fleet's pools: <paramref name="after"/> is the changed fleet (see <see cref="FleetEdits"/>),
+    /// <paramref name="afterDatabase"/> the database after the change when it is another libvirt's map (the fleet is then
+    /// decoded again under it), and with <paramref name="guestsDirectory"/> the guests that would stop running.
+    /// </summary>
+    public WhatIfResult WhatIf(string change, Fleet before, Fleet after, string? by, string? guestsDirectory, CpuCompatibility? afterDatabase = null) =>
+        CpuCompat.Pools.WhatIf.Compare(change, Engine, before, afterDatabase?.Engine ?? Engine, after, by, guestsDirectory);
+}

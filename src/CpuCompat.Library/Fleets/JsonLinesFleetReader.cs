@@ -1,0 +1,201 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using CommunityToolkit.HighPerformance.Buffers;
+
+namespace CpuCompat.Fleets;
+
+/// <summary>
+/// A fleet in JSON Lines, one host a line: <c>{"host": "h1", "cpu": "&lt;cpu&gt;…&lt;/cpu&gt; or a dump's text",
+/// "labels": {"cluster": "east"}}</c>. The input streams through one buffer that is reused line after line (fresh
+/// memory is slow to touch on these machines, and a 100,000-host file should cost the memory of its names and labels,
+/// not of its text); a line is parsed with <see cref="Utf8JsonReader"/> in place, and the CPU text is handed on as the
+/// escaped bytes it is, unescaped only when the builder meets a CPU it has not seen.
+/// </summary>
+internal static class JsonLinesFleetReader
+{
+    /// <summary>The longest line accepted: a CPU definition or dump is a few kilobytes; 16 MiB is far beyond any.</summary>
+    public const int MaxLine = 16 << 20;
+
+    private const int Chunk = 1 << 20;
+
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 8 };
+
+    public static void Read(Stream stream, FleetBuilder builder, ReadOnlySpan<byte> prefix, IProgress<long>? progress)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(Chunk, prefix.Length));
+        try
+        {
+            prefix.CopyTo(buffer);
+            int start = 0, filled = prefix.Length, line = 0;
+            long consumed = 0;
+            var eof = false;
+            var skipping = false;
+            while (true)
+            {
+                var newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n');
+                if (newline < 0 && !eof)
+                {
+                    // Move the partial line to the front and read more; grow only for a line longer than the buffer.
+                    if (start > 0)
+                    {
+                        Buffer.BlockCopy(buffer, start, buffer, 0, filled - start);
+                        filled -= start;
+                        start = 0;
+                    }
+
+                    if (filled == buffer.Length)
+                    {
+                        if (buffer.Length >= MaxLine)
+                        {
+                            builder.Problem(line + 1, null, $"the line is longer than {MaxLine >> 20} MiB");
+                            skipping = true;
+                            filled = 0;
+                        }
+                        else
+                        {
+                            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                            Buffer.BlockCopy(buffer, 0, larger, 0, filled);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = larger;
+                        }
+                    }
+
+                    var read = stream.Read(buffer, filled, buffer.Length - filled);
+                    eof = read == 0;
+                    filled += read;
+                    consumed += read;
+                    progress?.Report(consumed);
+                    continue;
+                }
+
+                var end = newline < 0 ? filled : start + newline;
+                if (end == start && newline < 0)
+                {
+                    break;
+                }
+
+                line++;
+                if (!skipping)
+                {
+                    Line(buffer.AsSpan(start, end - start), line, builder);
+                }
+
+                skipping = false;
+                start = newline < 0 ? filled : end + 1;
+                if (newline < 0)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static void Line(ReadOnlySpan<byte> text, int line, FleetBuilder builder)
+    {
+        if (text.Length > 0 && text[^1] == (byte)'\r')
+        {
+            text = text[..^1];
+        }
+
+        if (text.Trim((byte)' ').IsEmpty)
+        {
+            return;
+        }
+
+        string? host = null;
+        try
+        {
+            var reader = new Utf8JsonReader(text, Options);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                builder.Problem(line, null, "expected a JSON object: {\"host\": NAME, \"cpu\": TEXT, \"labels\": {...}}");
+                return;
+            }
+
+            ReadOnlySpan<byte> cpu = default;
+            var hasCpu = false;
+            var labels = new List<KeyValuePair<string, string>>();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var property = reader.ValueTextEquals("host"u8) ? 1 : reader.ValueTextEquals("cpu"u8) ? 2 : reader.ValueTextEquals("labels"u8) ? 3 : 0;
+                reader.Read();
+                switch (property)
+                {
+                    case 1 when reader.TokenType == JsonTokenType.String:
+                        host = reader.GetString();
+                        break;
+                    case 2 when reader.TokenType == JsonTokenType.String:
+                        cpu = reader.ValueSpan;
+                        hasCpu = true;
+                        break;
+                    case 3 when reader.TokenType == JsonTokenType.StartObject:
+                        ReadLabels(ref reader, labels);
+                        break;
+                    case 1 or 2 or 3:
+                        builder.Problem(line, host, $"\"{(property == 1 ? "host" : property == 2 ? "cpu" : "labels")}\" must be a {(property == 3 ? "JSON object of names and values" : "string")}");
+                        return;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                builder.Problem(line, host, "expected one JSON object on the line");
+                return;
+            }
+
+            if (host is null || !hasCpu)
+            {
+                builder.Problem(line, host, host is null ? "no \"host\" name" : "no \"cpu\"");
+                return;
+            }
+
+            builder.Add(host, cpu, Unescape, labels, line);
+        }
+        catch (JsonException e)
+        {
+            builder.Problem(line, host, $"not valid JSON ({Shorten(e.Message)})");
+        }
+    }
+
+    private static void ReadLabels(ref Utf8JsonReader reader, List<KeyValuePair<string, string>> labels)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = Pooled(ref reader);
+            reader.Read();
+            var value = reader.TokenType switch
+            {
+                JsonTokenType.String => Pooled(ref reader),
+                JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => StringPool.Shared.GetOrAdd(reader.ValueSpan, Encoding.UTF8),
+                JsonTokenType.Null => "",
+                _ => throw new JsonException("a label's value must be a string, number or boolean"),
+            };
+            labels.Add(new(key, value));
+        }
+    }
+
+    /// <summary>A string token as a pooled string: label names and values repeat across hosts.</summary>
+    private static string Pooled(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped ? StringPool.Shared.GetOrAdd(reader.GetString()!) : StringPool.Shared.GetOrAdd(reader.ValueSpan, Encoding.UTF8);
+
+    /// <summary>The text of a JSON string's escaped bytes (what <see cref="Utf8JsonReader.ValueSpan"/> gave).</summary>
+    private static string Unescape(ReadOnlySpan<byte> escaped)
+    {
+        var quoted = new byte[escaped.Length + 2];
+        quoted[0] = quoted[^1] = (byte)'"';
+        escaped.CopyTo(quoted.AsSpan(1));
+        var reader = new Utf8JsonReader(quoted);
+        reader.Read();
+        return reader.GetString()!;
+    }
+
+    private static string Shorten(string message) => message.Length > 160 ? message[..157] + "..." : message;
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using CpuCompat.Core.Cpu;
+using CpuCompat.Fleets;
+using CpuCompat.Libvirt.Xml;
+using CpuCompat.Pools;
+
+namespace CpuCompat.Output.Json;
+
+/// <summary><c>cpucompat pool baseline --json</c> (schema <c>pool-baseline</c>): the fleet read, then every pool's baseline and why.</summary>
+public static class PoolBaselineJson
+{
+    public const int SchemaVersion = 1;
+
+    public static string Format(Fleet fleet, IReadOnlyList<PoolBaseline> pools, LibvirtGeneration generation) => JsonText.Document(SchemaVersion, w =>
+    {
+        WriteFleet(w, fleet);
+        w.WriteStartArray("pools");
+        foreach (var pool in pools)
+        {
+            w.WriteStartObject();
+            WritePool(w, fleet, pool, generation);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    });
+
+    /// <summary><c>"fleet": {"source", "hosts", "kinds", "skipped": [...]}</c>.</summary>
+    public static void WriteFleet(Utf8JsonWriter w, Fleet fleet)
+    {
+        w.WriteStartObject("fleet");
+        w.WriteString("source", fleet.Source);
+        w.WriteNumber("hosts", fleet.Hosts.Length);
+        w.WriteNumber("kinds", fleet.Kinds.Length);
+        w.WriteStartArray("skipped");
+        foreach (var p in fleet.Problems)
+        {
+            w.WriteStartObject();
+            w.WriteString("source", p.Source);
+            w.WriteNumber("line", p.Line);
+            w.WriteStringOrNull("host", p.Host);
+            w.WriteString("reason", p.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>One pool's members (by name and by kind) and baseline, inside an object the caller opened.</summary>
+    public static void WritePool(Utf8JsonWriter w, Fleet fleet, PoolBaseline pool, LibvirtGeneration generation)
+    {
+        var cpu = pool.Cpu.Succeeded ? pool.Cpu.Value : null;
+        w.WriteString("name", pool.Pool.Name);
+        w.WriteNumber("hosts", pool.Pool.Members.Length);
+        w.WriteStrings("members", pool.Pool.Members.Select(h => fleet.Hosts[h].Name));
+        w.WriteStringOrNull("cpu", cpu is null ? null : CpuXmlWriter.Format(cpu, generation));
+        w.WriteStringOrNull("error", pool.Cpu.Error?.Message);
+        w.WriteStringOrNull("model", cpu?.Model);
+        w.WriteStringOrNull("abi_level", pool.Level?.Name);
+        w.WriteStartArray("kinds");
+        foreach (var (kind, hosts) in pool.Pool.Kinds)
+        {
+            var k = fleet.Kinds[kind];
+            w.WriteStartObject();
+            w.WriteString("label", k.Label);
+            w.WriteStringOrNull("model", k.Cpu.Model);
+            w.WriteStringOrNull("vendor", k.Cpu.Vendor);
+            w.WriteNumber("hosts", hosts);
+            w.WriteString("first_host", k.FirstHost);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("held_back_by");
+        foreach (var cost in pool.HeldBackBy)
+        {
+            w.WriteStartObject();
+            w.WriteString("label", fleet.Kinds[cost.Kind].Label);
+            w.WriteNumber("hosts", cost.Hosts);
+            w.WriteStrings("gains", cost.Gains);
+            w.WriteStringOrNull("model_without", cost.ModelWithout);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStrings("security_lost", pool.SecurityLost);
+        w.WriteStartArray("excluded");
+        foreach (var e in pool.Pool.Excluded)
+        {
+            w.WriteStartObject();
+            w.WriteString("host", e.Host);
+            w.WriteStrings("lacks", e.Lacks);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WritePropertyName("minimum");
+        if (pool.Minimum is { } min)
+        {
+            w.WriteStartObject();
+            w.WriteString("model", min.Model);
+            w.WriteBoolean("met", min.Met);
+            w.WriteStrings("lacks", min.Lacks);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+    }
+}
