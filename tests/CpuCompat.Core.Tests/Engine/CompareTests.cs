@@ -87,7 +87,7 @@ public sealed class CompareTests
 
         Assert.Equal((CompareResult.Incompatible, "unknown host CPU"), (outcome.Result, outcome.Message));
         Assert.False(failed.Succeeded);
-        Assert.Equal("unknown host CPU", failed.Error.Message);
+        Assert.Equal((CpuErrorKind.Incompatible, "unknown host CPU"), (failed.Error.Kind, failed.Error.Message));
     }
 
     [Fact]

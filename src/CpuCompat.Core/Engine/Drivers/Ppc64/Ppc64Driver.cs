@@ -23,7 +23,7 @@ public sealed class Ppc64Driver(ArchDatabase database) : ICpuDriver
     {
         if (host?.Model is null)
         {
-            return failIncompatible ? Errors.Invalid("unknown host CPU") : CompareOutcome.IncompatibleBecause("unknown host CPU");
+            return failIncompatible ? Errors.Incompatible("unknown host CPU") : CompareOutcome.IncompatibleBecause("unknown host CPU");
         }
 
         cpu = ConvertLegacy(cpu);

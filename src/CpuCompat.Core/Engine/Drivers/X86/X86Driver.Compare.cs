@@ -9,7 +9,7 @@ public sealed partial class X86Driver
     {
         if (host?.Model is null)
         {
-            return failIncompatible ? Errors.Invalid("unknown host CPU") : CompareOutcome.IncompatibleBecause("unknown host CPU");
+            return failIncompatible ? Errors.Incompatible("unknown host CPU") : CompareOutcome.IncompatibleBecause("unknown host CPU");
         }
 
         if (cpu.Arch is { } arch && arch is not ("i686" or "x86_64"))
