@@ -11,7 +11,7 @@ internal static class XmlSource
     /// DTDs are accepted (libxml2 accepts them too) but nothing external is ever fetched, and entity expansion is
     /// bounded so a hostile file cannot blow up memory: 1 MB of expanded text is far beyond any real CPU file.
     /// </summary>
-    private static XmlReaderSettings Settings(ConformanceLevel level) => new()
+    public static XmlReaderSettings Settings(ConformanceLevel level) => new()
     {
         DtdProcessing = level == ConformanceLevel.Document ? DtdProcessing.Parse : DtdProcessing.Prohibit,
         XmlResolver = null,

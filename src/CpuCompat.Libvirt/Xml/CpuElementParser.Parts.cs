@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using System.Xml.Linq;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Diagnostics;
+using CpuCompat.Libvirt.Xml.Elements;
 
 namespace CpuCompat.Libvirt.Xml;
 
@@ -37,21 +37,26 @@ internal sealed partial class CpuElementParser
     /// </summary>
     private bool ParseFeatures(ref CpuDefinition cpu)
     {
-        var elements = _cpu.Children("feature").ToList();
-        if (elements.Count == 0)
+        // Walks the children in place: a list of them per host would be the parser's biggest allocation.
+        var count = _cpu.Count("feature");
+        if (count == 0)
         {
             return true;
         }
 
         if (cpu.Model is null && cpu.Mode == CpuMode.Custom)
         {
-            return FailBool(LibvirtDiagnostics.FeaturesWithoutModel(Span(elements[0])));
+            return FailBool(LibvirtDiagnostics.FeaturesWithoutModel(Span(_cpu.First("feature")!)));
         }
 
-        var features = ImmutableArray.CreateBuilder<CpuFeature>(elements.Count);
-        var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
-        foreach (var element in elements)
+        var features = ImmutableArray.CreateBuilder<CpuFeature>(count);
+        foreach (var element in _cpu.Elements)
         {
+            if (!element.Is("feature"))
+            {
+                continue;
+            }
+
             FeaturePolicy? policy = null;
             if (cpu.Type == CpuType.Guest)
             {
@@ -71,33 +76,73 @@ internal sealed partial class CpuElementParser
                 return FailBool(LibvirtDiagnostics.MissingAttribute(Span(element), "feature", "name", "<feature policy='require' name='vmx'/>"));
             }
 
-            if (!seen.TryAdd(name, Span(element)))
+            if (FirstWithName(features, name) is var first and >= 0)
             {
-                return FailBool(LibvirtDiagnostics.DuplicateCpuFeature(Span(element), name, seen[name]));
+                return FailBool(LibvirtDiagnostics.DuplicateCpuFeature(Span(element), name, Span(_cpu.Nth("feature", first)!)));
             }
 
-            features.Add(new CpuFeature(name, policy));
+            features.Add(Feature(name, policy));
         }
 
         cpu = cpu with { Features = features.MoveToImmutable() };
         return true;
     }
 
+    private CpuFeature Feature(string name, FeaturePolicy? policy)
+    {
+        return _features is null ? new CpuFeature(name, policy) : _features.Get(name, policy);
+    }
+
+    /// <summary>
+    /// The index of the feature named <paramref name="name"/> so far, or -1. A CPU lists a few dozen features, for which
+    /// a scan beats building a set per CPU; a long list (only a broken or hostile file has one) gets a set.
+    /// </summary>
+    private int FirstWithName(ImmutableArray<CpuFeature>.Builder features, string name)
+    {
+        if (features.Count > 64)
+        {
+            if (_featureIndex is null)
+            {
+                _featureIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var i = 0; i < features.Count; i++)
+                {
+                    _featureIndex.TryAdd(features[i].Name, i);
+                }
+            }
+
+            if (_featureIndex.TryGetValue(name, out var index))
+            {
+                return index;
+            }
+
+            _featureIndex.Add(name, features.Count);
+            return -1;
+        }
+
+        for (var i = 0; i < features.Count; i++)
+        {
+            if (features[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>At most one <c>&lt;cache&gt;</c>: optional level 1-3, required mode emulate|passthrough|disable.</summary>
     private bool ParseCache(ref CpuDefinition cpu)
     {
-        var caches = _cpu.Children("cache").ToList();
-        if (caches.Count == 0)
+        if (_cpu.First("cache") is not { } cache)
         {
             return true;
         }
 
-        if (caches.Count > 1)
+        if (_cpu.Nth("cache", 1) is { } second)
         {
-            return FailBool(LibvirtDiagnostics.TooManyCaches(Span(caches[1])));
+            return FailBool(LibvirtDiagnostics.TooManyCaches(Span(second)));
         }
 
-        var cache = caches[0];
         int? level = null;
         if (cache.Attribute("level") is { } levelAttribute)
         {
@@ -165,7 +210,7 @@ internal sealed partial class CpuElementParser
 
             if (mode.Value != "passthrough")
             {
-                return FailBool(LibvirtDiagnostics.AttributeNotAllowed(Span(element.Attribute("limit")!),
+                return FailBool(LibvirtDiagnostics.AttributeNotAllowed(Span(element.Attribute("limit")!.Value),
                     "the 'limit' attribute of <maxphysaddr> is only supported with mode='passthrough'."));
             }
 
@@ -177,14 +222,13 @@ internal sealed partial class CpuElementParser
     }
 
     /// <summary>A decimal unsigned attribute (libvirt's <c>virXMLPropUInt</c>); null (with the error set) when it fails.</summary>
-    private uint? UInt(XElement element, string name, bool required, bool nonZero)
+    private uint? UInt(ElementNode element, string name, bool required, bool nonZero)
     {
-        var attribute = element.Attribute(name);
-        if (attribute is null)
+        if (element.Attribute(name) is not { } attribute)
         {
             if (required)
             {
-                _error = LibvirtDiagnostics.MissingAttribute(Span(element), element.Name.LocalName, name, $"{name}='1'");
+                _error = LibvirtDiagnostics.MissingAttribute(Span(element), element.LocalName, name, $"{name}='1'");
             }
 
             return null;
@@ -192,7 +236,7 @@ internal sealed partial class CpuElementParser
 
         if (!CNumbers.TryParseUInt32(attribute.Value, 10, out var value) || (nonZero && value == 0))
         {
-            _error = LibvirtDiagnostics.InvalidNumber(Span(attribute), element.Name.LocalName, name, attribute.Value,
+            _error = LibvirtDiagnostics.InvalidNumber(Span(attribute), element.LocalName, name, attribute.Value,
                 nonZero ? "a decimal number greater than zero" : "a decimal number");
             return null;
         }
@@ -201,6 +245,6 @@ internal sealed partial class CpuElementParser
     }
 
     /// <summary>An optional non-zero count that defaults to 1 (<c>dies</c>, <c>clusters</c>).</summary>
-    private uint? UIntOrDefault(XElement element, string name) =>
+    private uint? UIntOrDefault(ElementNode element, string name) =>
         element.Attribute(name) is null ? 1 : UInt(element, name, required: false, nonZero: true);
 }

@@ -1,7 +1,7 @@
-using System.Xml.Linq;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Diagnostics;
+using CpuCompat.Libvirt.Xml.Elements;
 
 namespace CpuCompat.Libvirt.Xml;
 
@@ -11,14 +11,18 @@ namespace CpuCompat.Libvirt.Xml;
 /// </summary>
 internal sealed partial class CpuElementParser
 {
-    private readonly XElement _cpu;
+    private readonly ElementNode _cpu;
     private readonly string _file;
     private readonly LibvirtGeneration _generation;
     private readonly bool _ignoreRootAttributes;
     private Diagnostic? _error;
+    private Dictionary<string, int>? _featureIndex;
 
-    private CpuElementParser(XElement cpu, string file, LibvirtGeneration generation, bool ignoreRootAttributes)
+    private readonly FeatureCache? _features;
+
+    private CpuElementParser(ElementNode cpu, string file, LibvirtGeneration generation, bool ignoreRootAttributes, FeatureCache? features)
     {
+        _features = features;
         _cpu = cpu;
         _file = file;
         _generation = generation;
@@ -32,9 +36,15 @@ internal sealed partial class CpuElementParser
     /// and its attributes are not looked at: virsh renames domain capabilities' <c>&lt;mode&gt;</c> to <c>&lt;cpu&gt;</c>
     /// and strips its attributes before handing it on.
     /// </summary>
-    public static CpuReadResult Parse(XElement cpu, string file, CpuXmlType type, LibvirtGeneration generation, bool ignoreRootAttributes = false)
+    public static CpuReadResult Parse(System.Xml.Linq.XElement cpu, string file, CpuXmlType type, LibvirtGeneration generation, bool ignoreRootAttributes = false) =>
+        Parse(ElementNodeReader.From(cpu), file, type, generation, ignoreRootAttributes);
+
+    /// <inheritdoc cref="Parse(System.Xml.Linq.XElement, string, CpuXmlType, LibvirtGeneration, bool)"/>
+    /// <param name="features">Shares equal features between the CPUs one caller parses (thousands of hosts list the same ones).</param>
+    public static CpuReadResult Parse(ElementNode cpu, string file, CpuXmlType type, LibvirtGeneration generation, bool ignoreRootAttributes = false,
+        FeatureCache? features = null)
     {
-        var parser = new CpuElementParser(cpu, file, generation, ignoreRootAttributes);
+        var parser = new CpuElementParser(cpu, file, generation, ignoreRootAttributes, features);
         var definition = parser.Run(type);
         return definition is not null ? CpuReadResult.Success(definition) : CpuReadResult.Failure(parser._error!);
     }
@@ -43,7 +53,7 @@ internal sealed partial class CpuElementParser
     {
         if (!_ignoreRootAttributes && !_cpu.Is("cpu"))
         {
-            return Fail(LibvirtDiagnostics.NotCpuElement(Span(_cpu), _cpu.Name.LocalName));
+            return Fail(LibvirtDiagnostics.NotCpuElement(Span(_cpu), _cpu.LocalName));
         }
 
         var type = requested switch
@@ -178,11 +188,9 @@ internal sealed partial class CpuElementParser
             cpu = cpu with { Signature = new CpuSignature(family, model, stepping) };
         }
 
-        var counter = _cpu.Children("counter").FirstOrDefault(c => c.Attribute("name")?.Value == "tsc");
-        if (counter is not null)
+        if (TscCounter() is { } counter)
         {
-            var frequency = counter.Attribute("frequency");
-            if (frequency is null)
+            if (counter.Attribute("frequency") is not { } frequency)
             {
                 return FailBool(LibvirtDiagnostics.MissingAttribute(Span(counter), "counter", "frequency", "frequency='2400000000'"));
             }
@@ -263,14 +271,30 @@ internal sealed partial class CpuElementParser
         return true;
     }
 
-    private XAttribute? RootAttribute(string name) => _ignoreRootAttributes ? null : _cpu.Attribute(name);
+    private AttributeNode? RootAttribute(string name) => _ignoreRootAttributes ? null : _cpu.Attribute(name);
 
-    private SourceSpan Span(XObject node) => XmlSource.SpanOf(node, _file);
+    /// <summary>The first <c>&lt;counter name='tsc'&gt;</c>.</summary>
+    private ElementNode? TscCounter()
+    {
+        foreach (var element in _cpu.Elements)
+        {
+            if (element.Is("counter") && element.Attribute("name")?.Value == "tsc")
+            {
+                return element;
+            }
+        }
 
-    private Diagnostic Invalid(XAttribute attribute, string allowed) =>
-        LibvirtDiagnostics.InvalidValue(Span(attribute), attribute.Parent?.Name.LocalName ?? "cpu", attribute.Name.LocalName, attribute.Value, allowed);
+        return null;
+    }
 
-    private bool? ParseSwitch(XAttribute attribute)
+    private SourceSpan Span(ElementNode element) => element.Span(_file);
+
+    private SourceSpan Span(AttributeNode attribute) => attribute.Span(_file);
+
+    private Diagnostic Invalid(AttributeNode attribute, string allowed) =>
+        LibvirtDiagnostics.InvalidValue(Span(attribute), attribute.ElementName, attribute.LocalName, attribute.Value, allowed);
+
+    private bool? ParseSwitch(AttributeNode attribute)
     {
         switch (attribute.Value)
         {
