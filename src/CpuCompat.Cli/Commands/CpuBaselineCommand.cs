@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CpuCompat.Cli.Infrastructure;
-using CpuCompat.Core.Cpu;
+using CpuCompat.Inputs;
 using CpuCompat.Output.Json;
 
 namespace CpuCompat.Cli.Commands;
@@ -44,23 +44,20 @@ internal static class CpuBaselineCommand
                 return ExitCodes.BadInput;
             }
 
-            var reader = compat.ReaderFor(format);
-            var cpus = new List<CpuDefinition>();
             var paths = parse.GetValue(files)!;
-            using (var progress = new Progress(context.Err, context.ErrorIsTerminal, "reading CPUs", paths.Length))
+            var total = paths.Where(File.Exists).Sum(p => new FileInfo(p).Length);
+            InputResult<DistinctCpus> read;
+            using (var progress = new ByteProgress(context.Err, context.ErrorIsTerminal, "reading CPUs", total))
             {
-                for (var i = 0; i < paths.Length; i++)
-                {
-                    if (!context.TryReadText(paths[i], out var text) || !context.TryGet(reader.ReadCpus(text, CliContext.DisplayName(paths[i])), out var found))
-                    {
-                        return ExitCodes.BadInput;
-                    }
-
-                    cpus.AddRange(found);
-                    progress.Report(i + 1);
-                }
+                read = compat.ReadDistinctCpus(paths, context.InStream, format, progress);
             }
 
+            if (!context.TryGet(read, out var distinct))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var cpus = distinct.Cpus;
             if (!context.TryGet(compat.Baseline(cpus, parse.GetValue(features), parse.GetValue(migratable)), out var baseline))
             {
                 return ExitCodes.BadInput;

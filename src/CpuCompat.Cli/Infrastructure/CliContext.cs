@@ -136,11 +136,5 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
     /// <summary>The display name of an input path in messages (<c>-</c> is standard input).</summary>
     public static string DisplayName(string path) => path == "-" ? "<stdin>" : path;
 
-    public static string Describe(Exception e) => e switch
-    {
-        FileNotFoundException => "no such file",
-        DirectoryNotFoundException => "no such directory",
-        UnauthorizedAccessException => "permission denied",
-        _ => e.Message,
-    };
+    public static string Describe(Exception e) => Inputs.FileErrors.Describe(e);
 }

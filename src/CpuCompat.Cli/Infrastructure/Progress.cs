@@ -4,7 +4,7 @@ namespace CpuCompat.Cli.Infrastructure;
 /// A one-line progress counter on stderr for long work (hundreds of input files), shown only when stderr is a
 /// terminal, so pipes, files and tests never see it. The line is erased when the work is done.
 /// </summary>
-internal sealed class Progress(TextWriter error, bool enabled, string what, int total) : IDisposable
+internal sealed class Progress(TextWriter error, bool enabled, string what, int total) : IProgress<int>, IDisposable
 {
     /// <summary>Below this many items the work is quick and the counter would only flicker.</summary>
     public const int Threshold = 200;

@@ -38,8 +38,8 @@ internal static class PoolBaselineCommand
 
             var pools = compat.PoolBaselines(hosts, parse.GetValue(fleet.By));
             var generation = compat.Database.Generation;
-            if (parse.GetValue(outputDir) is { } dir && !PoolFiles.TryWrite(context, dir,
-                [.. pools.Where(p => p.Cpu.Succeeded).Select(p => (p.Pool.Name, CpuXmlWriter.Format(p.Cpu.Value, generation)))], ".xml"))
+            if (parse.GetValue(outputDir) is { } dir && !OutputFiles.TryWrite(context, dir,
+                [.. pools.Where(p => p.Cpu.Succeeded).Select(p => (OutputFiles.SafeName(p.Pool.Name) + ".xml", CpuXmlWriter.Format(p.Cpu.Value, generation)))]))
             {
                 return ExitCodes.BadInput;
             }

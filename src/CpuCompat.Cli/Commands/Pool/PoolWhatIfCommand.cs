@@ -99,8 +99,8 @@ internal static class PoolWhatIfCommand
 
             var result = compat.WhatIf(change, before, changed, parse.GetValue(fleet.By), parse.GetValue(guests), afterCompat);
             var generation = (afterCompat ?? compat).Database.Generation;
-            if (parse.GetValue(outputDir) is { } dir && !PoolFiles.TryWrite(context, dir,
-                [.. result.Pools.Where(p => p.After is { Cpu.Succeeded: true }).Select(p => (p.Name, CpuXmlWriter.Format(p.After!.Cpu.Value, generation)))], ".xml"))
+            if (parse.GetValue(outputDir) is { } dir && !OutputFiles.TryWrite(context, dir,
+                [.. result.Pools.Where(p => p.After is { Cpu.Succeeded: true }).Select(p => (OutputFiles.SafeName(p.Name) + ".xml", CpuXmlWriter.Format(p.After!.Cpu.Value, generation)))]))
             {
                 return ExitCodes.BadInput;
             }
