@@ -68,7 +68,7 @@ internal static class DirectoryFleetReader
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    builder.Problem(0, name, $"cannot read {relative}: {e.Message}");
+                    builder.Problem(0, name, $"cannot read {relative}: {Inputs.FileErrors.Describe(e)}");
                 }
             }
         }

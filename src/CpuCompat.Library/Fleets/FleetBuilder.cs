@@ -36,7 +36,11 @@ internal sealed class FleetBuilder(CpuReader reader, string source)
     /// Adds a host. <paramref name="content"/> is its CPU text as it is in the input (the grouping key);
     /// <paramref name="text"/> turns it into the text to parse, called only for a CPU not seen before.
     /// </summary>
-    public void Add(string name, ReadOnlySpan<byte> content, TextOf text, IReadOnlyList<KeyValuePair<string, string>> labels, int line)
+    public void Add(string name, ReadOnlySpan<byte> content, TextOf text, IReadOnlyList<KeyValuePair<string, string>> labels, int line) =>
+        Add(name, content, text, Intern(labels), line);
+
+    /// <summary>Adds a host whose label set the reader has already shared (see <see cref="Intern"/>).</summary>
+    public void Add(string name, ReadOnlySpan<byte> content, TextOf text, HostLabels labels, int line)
     {
         if (name.Length == 0)
         {
@@ -68,7 +72,7 @@ internal sealed class FleetBuilder(CpuReader reader, string source)
             }
         }
 
-        _hosts.Add(new FleetHost(name, kind, Intern(labels), line));
+        _hosts.Add(new FleetHost(name, kind, labels, line));
     }
 
     public Fleet Build() => new(source, [.. _hosts], [.. _kinds], [.. _problems]);
@@ -111,7 +115,7 @@ internal sealed class FleetBuilder(CpuReader reader, string source)
     }
 
     /// <summary>The shared label set with these pairs (the key is their sorted text; label strings come pooled).</summary>
-    private HostLabels Intern(IReadOnlyList<KeyValuePair<string, string>> labels)
+    public HostLabels Intern(IReadOnlyList<KeyValuePair<string, string>> labels)
     {
         if (labels.Count == 0)
         {

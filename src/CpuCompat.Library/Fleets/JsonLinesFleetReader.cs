@@ -32,6 +32,7 @@ internal static class JsonLinesFleetReader
             var eof = false;
             var skipping = false;
             var scratch = new byte[4096];
+            var labelSets = new LabelSets(builder);
             while (true)
             {
                 var newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n');
@@ -79,7 +80,7 @@ internal static class JsonLinesFleetReader
                 line++;
                 if (!skipping)
                 {
-                    Line(buffer.AsSpan(start, end - start), line, builder, ref scratch);
+                    Line(buffer.AsSpan(start, end - start), line, builder, labelSets, ref scratch);
                 }
 
                 skipping = false;
@@ -96,7 +97,7 @@ internal static class JsonLinesFleetReader
         }
     }
 
-    private static void Line(ReadOnlySpan<byte> text, int line, FleetBuilder builder, ref byte[] scratch)
+    private static void Line(ReadOnlySpan<byte> text, int line, FleetBuilder builder, LabelSets labelSets, ref byte[] scratch)
     {
         if (text.Length > 0 && text[^1] == (byte)'\r')
         {
@@ -121,11 +122,11 @@ internal static class JsonLinesFleetReader
 
             text[..start].CopyTo(scratch);
             text[end..].CopyTo(scratch.AsSpan(start));
-            Parse(scratch.AsSpan(0, length), text[start..end], line, builder);
+            Parse(scratch.AsSpan(0, length), text[start..end], line, builder, labelSets);
             return;
         }
 
-        Parse(text, default, line, builder);
+        Parse(text, default, line, builder, labelSets);
     }
 
     /// <summary>
@@ -203,24 +204,34 @@ internal static class JsonLinesFleetReader
     }
 
     /// <summary>The index of the quote that ends a string whose content starts at <paramref name="from"/>, or -1.</summary>
+    /// <remarks>
+    /// Searches for quotes only: a CPU's text is full of <c>\n</c> escapes, and stopping at every backslash would make
+    /// the scan crawl. A quote is escaped when an odd number of backslashes precede it.
+    /// </remarks>
     private static int StringEnd(ReadOnlySpan<byte> text, int from)
     {
         var i = from;
         while (i < text.Length)
         {
-            var next = text[i..].IndexOfAny((byte)'"', (byte)'\\');
+            var next = text[i..].IndexOf((byte)'"');
             if (next < 0)
             {
                 return -1;
             }
 
             i += next;
-            if (text[i] == (byte)'"')
+            var backslashes = 0;
+            while (i - backslashes - 1 >= from && text[i - backslashes - 1] == (byte)'\\')
+            {
+                backslashes++;
+            }
+
+            if (backslashes % 2 == 0)
             {
                 return i;
             }
 
-            i += 2;
+            i++;
         }
 
         return -1;
@@ -279,7 +290,7 @@ internal static class JsonLinesFleetReader
     /// Reads one host's line with <see cref="Utf8JsonReader"/>. When <paramref name="cpuText"/> is given, the line was
     /// passed with an empty <c>"cpu"</c> and this is the value's escaped content.
     /// </summary>
-    private static void Parse(ReadOnlySpan<byte> text, ReadOnlySpan<byte> cpuText, int line, FleetBuilder builder)
+    private static void Parse(ReadOnlySpan<byte> text, ReadOnlySpan<byte> cpuText, int line, FleetBuilder builder, LabelSets labelSets)
     {
         var bypassed = !cpuText.IsEmpty;
         string? host = null;
@@ -294,7 +305,7 @@ internal static class JsonLinesFleetReader
 
             ReadOnlySpan<byte> cpu = default;
             var hasCpu = false;
-            var labels = new List<KeyValuePair<string, string>>();
+            var labels = HostLabels.Empty;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var property = reader.ValueTextEquals("host"u8) ? 1 : reader.ValueTextEquals("cpu"u8) ? 2 : reader.ValueTextEquals("labels"u8) ? 3 : 0;
@@ -309,7 +320,9 @@ internal static class JsonLinesFleetReader
                         hasCpu = true;
                         break;
                     case 3 when reader.TokenType == JsonTokenType.StartObject:
-                        ReadLabels(ref reader, labels);
+                        var from = (int)reader.TokenStartIndex;
+                        reader.Skip();
+                        labels = labelSets.Of(text[from..(int)reader.BytesConsumed]);
                         break;
                     case 1 or 2 or 3:
                         builder.Problem(line, host, $"\"{(property == 1 ? "host" : property == 2 ? "cpu" : "labels")}\" must be a {(property == 3 ? "JSON object of names and values" : "string")}");
@@ -337,6 +350,34 @@ internal static class JsonLinesFleetReader
         catch (JsonException e)
         {
             builder.Problem(line, host, $"not valid JSON ({Shorten(e.Message)})");
+        }
+    }
+
+    /// <summary>
+    /// The label sets met so far, by the bytes of their JSON object: hosts of one rack or cluster have the same labels
+    /// written the same way, so a line's labels usually cost one hash and one comparison, not strings and a lookup.
+    /// </summary>
+    private sealed class LabelSets(FleetBuilder builder)
+    {
+        private readonly Dictionary<UInt128, (byte[] Text, HostLabels Labels)> _byText = [];
+        private readonly List<KeyValuePair<string, string>> _pairs = [];
+
+        /// <summary>The labels of a JSON object the reader has already validated.</summary>
+        public HostLabels Of(ReadOnlySpan<byte> json)
+        {
+            var hash = System.IO.Hashing.XxHash128.HashToUInt128(json);
+            if (_byText.TryGetValue(hash, out var known) && json.SequenceEqual(known.Text))
+            {
+                return known.Labels;
+            }
+
+            _pairs.Clear();
+            var reader = new Utf8JsonReader(json, Options);
+            reader.Read();
+            ReadLabels(ref reader, _pairs);
+            var labels = builder.Intern(_pairs);
+            _byText.TryAdd(hash, (json.ToArray(), labels));
+            return labels;
         }
     }
 

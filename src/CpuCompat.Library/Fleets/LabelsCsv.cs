@@ -50,7 +50,7 @@ internal static class LabelsCsv
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or FormatException)
         {
-            return Core.Errors.Invalid($"cannot read the labels CSV {path}: {e.Message}");
+            return Core.Errors.Invalid($"cannot read the labels CSV {path}: {Inputs.FileErrors.Describe(e)}");
         }
     }
 }

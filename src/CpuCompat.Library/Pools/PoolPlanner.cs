@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Engine;
@@ -85,7 +86,26 @@ public static class PoolPlanner
             .OrderBy(k => fleet.Kinds[k.Kind].Cpu.Model, StringComparer.Ordinal)
             .ThenBy(k => fleet.Kinds[k.Kind].Hash)
             .ToImmutableArray();
-        var byName = members.OrderBy(h => fleet.Hosts[h].Name, StringComparer.Ordinal).ToImmutableArray();
-        return new Pool(name, policy, byName, [.. excluded.OrderBy(e => e.Host, StringComparer.Ordinal)], kinds);
+        return new Pool(name, policy, ByName(fleet, members), [.. excluded.OrderBy(e => e.Host, StringComparer.Ordinal)], kinds);
+    }
+
+    /// <summary>Hosts in name order; fleets usually come sorted, so that is checked first, in one pass.</summary>
+    private static ImmutableArray<int> ByName(Fleet fleet, IReadOnlyList<int> members)
+    {
+        var sorted = true;
+        for (var i = 1; i < members.Count && sorted; i++)
+        {
+            sorted = string.CompareOrdinal(fleet.Hosts[members[i - 1]].Name, fleet.Hosts[members[i]].Name) < 0;
+        }
+
+        if (!sorted)
+        {
+            var names = members.Select(h => fleet.Hosts[h].Name).ToArray();
+            var hosts = members.ToArray();
+            Array.Sort(names, hosts, StringComparer.Ordinal);
+            return ImmutableCollectionsMarshal.AsImmutableArray(hosts);
+        }
+
+        return [.. members];
     }
 }
