@@ -41,16 +41,16 @@ internal static class CanonicalCpuReader
 
         internal void Start() => _used = 0;
 
-        internal ElementNode Node(string name, int line)
+        internal ElementNode Node(string name, int line, int column)
         {
             if (_used == _nodes.Count)
             {
-                _nodes.Add(new ElementNode(name, "", line, 1));
+                _nodes.Add(new ElementNode(name, "", line, column));
                 return _nodes[_used++];
             }
 
             var node = _nodes[_used++];
-            node.Reset(name, "", line, 1);
+            node.Reset(name, "", line, column);
             return node;
         }
     }
@@ -59,9 +59,11 @@ internal static class CanonicalCpuReader
     public static ElementNode? TryRead(ReadOnlySpan<byte> element, Scratch scratch)
     {
         scratch.Start();
+        // Positions as the XML parser gives them: an element's column is its '<', an attribute's its name.
         var line = 1;
         var rest = element;
-        if (!TryTag(ref rest, scratch, line, out var cpu, out var cpuEmpty) || cpu.LocalName != "cpu")
+        var lineStart = element.Length;
+        if (!TryTag(ref rest, scratch, line, 1, out var cpu, out var cpuEmpty) || cpu.LocalName != "cpu")
         {
             return null;
         }
@@ -88,6 +90,10 @@ internal static class CanonicalCpuReader
             }
 
             line += newlines;
+            if (newlines > 0)
+            {
+                lineStart = rest.Length - breaks.LastIndexOf((byte)'\n') - 1;
+            }
 
             rest = rest[blank..];
             if (rest.StartsWith("</cpu>"u8))
@@ -100,7 +106,7 @@ internal static class CanonicalCpuReader
                 return cpu;
             }
 
-            if (!TryTag(ref rest, scratch, line, out var child, out var empty))
+            if (!TryTag(ref rest, scratch, line, lineStart - rest.Length + 1, out var child, out var empty))
             {
                 return null;
             }
@@ -129,8 +135,9 @@ internal static class CanonicalCpuReader
     }
 
     /// <summary>Reads <c>&lt;name attr='v' ...&gt;</c> or <c>.../&gt;</c> at the start of <paramref name="rest"/>.</summary>
-    private static bool TryTag(ref ReadOnlySpan<byte> rest, Scratch scratch, int line, out ElementNode element, out bool empty)
+    private static bool TryTag(ref ReadOnlySpan<byte> rest, Scratch scratch, int line, int column, out ElementNode element, out bool empty)
     {
+        var start = rest.Length;
         element = null!;
         empty = false;
         if (rest.Length < 3 || rest[0] != (byte)'<' || !TryName(rest[1..], out var nameLength))
@@ -138,7 +145,7 @@ internal static class CanonicalCpuReader
             return false;
         }
 
-        element = scratch.Node(Intern(scratch, rest.Slice(1, nameLength)), line);
+        element = scratch.Node(Intern(scratch, rest.Slice(1, nameLength)), line, column);
         rest = rest[(1 + nameLength)..];
         while (true)
         {
@@ -162,6 +169,7 @@ internal static class CanonicalCpuReader
             }
 
             var attribute = rest.Slice(spaces, length);
+            var attributeColumn = column + start - (rest.Length - spaces);
             rest = rest[(spaces + length)..];
             if (rest.Length < 3 || rest[0] != (byte)'=' || rest[1] is not ((byte)'\'' or (byte)'"'))
             {
@@ -182,7 +190,7 @@ internal static class CanonicalCpuReader
                 return false;
             }
 
-            element.Add(new AttributeNode(name, "", Intern(scratch, rest.Slice(2, valueLength)), element.LocalName, line, 1));
+            element.Add(new AttributeNode(name, "", Intern(scratch, rest.Slice(2, valueLength)), element.LocalName, line, attributeColumn));
             rest = rest[(3 + valueLength)..];
         }
     }
