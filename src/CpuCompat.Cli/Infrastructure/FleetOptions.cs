@@ -12,9 +12,6 @@ namespace CpuCompat.Cli.Infrastructure;
 /// </summary>
 internal sealed class FleetOptions
 {
-    /// <summary>How many unreadable hosts are listed one a line before "and N more".</summary>
-    public const int ProblemsShown = 20;
-
     public Argument<string[]> Policies { get; } = new("POLICY")
     {
         Description = "Policy files (.ccl) with the pools (which hosts, which policy) and checks; compiled onto the database in use. Without them the whole fleet is one pool, or one per --by value.",
@@ -87,15 +84,12 @@ internal sealed class FleetOptions
             return true;
         }
 
+        // Every one, one a line: each is a host that would otherwise be missing from its pool without anyone knowing.
+        // (Input that is not a fleet at all never gets here: its first line already fails the read.)
         var keepGoing = parse.GetValue(KeepGoing);
-        foreach (var problem in fleet.Problems.Take(ProblemsShown))
+        foreach (var problem in fleet.Problems)
         {
             context.Err.WriteLine($"cpucompat: {(keepGoing ? "left out: " : "")}{context.Printable(problem.ToString())}");
-        }
-
-        if (fleet.Problems.Length > ProblemsShown)
-        {
-            context.Err.WriteLine($"cpucompat: … and {fleet.Problems.Length - ProblemsShown} more hosts that cannot be read");
         }
 
         if (keepGoing)

@@ -1,0 +1,106 @@
+using CpuCompat.TestSupport;
+using Xunit;
+
+namespace CpuCompat.Library.Tests.Inputs;
+
+/// <summary>
+/// Reading big host lists by distinct element (the fast path of <c>cpu-baseline</c>) gives what reading every CPU
+/// gives: the same baseline, the same errors with the same lines, for plain lists and for every file that only
+/// looks like one.
+/// </summary>
+public sealed class DistinctCpusTests
+{
+    private static readonly CpuCompatibility Compat = CpuCompatibility.OpenBuiltIn();
+
+    private static string Host(string model, params string[] features) =>
+        $"<cpu>\n  <arch>x86_64</arch>\n  <model>{model}</model>\n  <vendor>Intel</vendor>\n"
+        + string.Concat(features.Select(f => $"  <feature name='{f}'/>\n")) + "</cpu>\n";
+
+    public static TheoryData<string, string> Files => new()
+    {
+        { "plain list with repeats", Host("Haswell", "vmx") + Host("Skylake-Client", "vmx") + Host("Haswell", "vmx") },
+        { "declaration, BOM, comments", "\uFEFF<?xml version='1.0'?>\n<!-- fleet -->\n" + Host("Haswell") + "<!-- <cpu> -->\n" + Host("Broadwell") },
+        { "CRLF line ends", (Host("Haswell", "vmx") + Host("Broadwell")).Replace("\n", "\r\n") },
+        { "double quotes and attributes", "<cpu mode=\"host-model\">\n  <arch>x86_64</arch>\n  <model>Haswell</model>\n  <vendor>Intel</vendor>\n</cpu>\n" + Host("Broadwell") },
+        { "an entity in a value", Host("Haswell").Replace("<model>Haswell", "<model>Has&#119;ell") + Host("Broadwell") },
+        { "CDATA holding an end tag", Host("Haswell").Replace("</cpu>", "<![CDATA[</cpu>]]></cpu>") + Host("Broadwell") },
+        { "a comment holding an end tag", Host("Haswell").Replace("<arch>", "<!-- </cpu> --><arch>") + Host("Broadwell") },
+        { "a cpuTest document", "<cpuTest>\n" + Host("Haswell") + Host("Broadwell") + "</cpuTest>\n" },
+        { "a capabilities document", "<capabilities>\n<host>\n" + Host("Haswell") + "</host>\n</capabilities>\n" },
+        { "text between elements", Host("Haswell") + "junk\n" + Host("Broadwell") },
+        { "an unknown feature on line 9", Host("Haswell") + Host("Broadwell", "warp-drive") },
+        { "an unknown model", Host("Haswell") + Host("Quantum-9000") },
+        { "a truncated last element", Host("Haswell") + Host("Broadwell")[..40] },
+        { "a nested cpu", Host("Haswell").Replace("</cpu>", "<cpu/></cpu>") },
+        { "a self-closing cpu", "<cpu/>\n" + Host("Haswell") },
+        { "a duplicate attribute", Host("Haswell").Replace("<cpu>", "<cpu mode='custom' mode='custom'>") },
+        { "a DOCTYPE", "<!DOCTYPE cpu>\n" + Host("Haswell") },
+        { "no CPU at all", "\n\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Reading_by_distinct_element_gives_the_answer_of_reading_every_cpu(string what, string text)
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("hosts.xml", text);
+        var whole = Compat.ReadCpus(File.ReadAllText(file), file);
+        var distinct = Compat.ReadDistinctCpus([file], () => Stream.Null);
+
+        if (whole.Succeeded != distinct.Succeeded)
+        {
+            Assert.Fail($"{what}: {(whole.Succeeded ? distinct.Error!.Message : whole.Error!.Message)}");
+        }
+
+        if (!whole.Succeeded)
+        {
+            Assert.Equal(whole.Error!.Message, distinct.Error!.Message);
+            return;
+        }
+
+        Assert.Equal(whole.Value.Length, distinct.Value.Total);
+        Assert.Equal(whole.Value.Select(Compat.ToXml).Distinct(), distinct.Value.Cpus.Select(Compat.ToXml).Distinct());
+        Assert.True(distinct.Value.Cpus.Length <= whole.Value.Length);
+        var expected = Compat.Baseline(whole.Value);
+        var actual = Compat.Baseline(distinct.Value.Cpus);
+        Assert.Equal(expected.Succeeded ? Compat.ToXml(expected.Value) : expected.Error!.Message, actual.Succeeded ? Compat.ToXml(actual.Value) : actual.Error!.Message);
+    }
+
+    [Fact]
+    public void Identical_elements_are_read_once()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("hosts.xml", string.Concat(Enumerable.Range(0, 500).Select(i => Host(i % 3 == 0 ? "Haswell" : "Broadwell", "vmx"))));
+        var read = Compat.ReadDistinctCpus([file], () => Stream.Null);
+        Assert.Equal(500, read.Value.Total);
+        Assert.Equal(["Haswell", "Broadwell"], read.Value.Cpus.Select(c => c.Model!));
+    }
+
+    [Fact]
+    public void Standard_input_and_several_files_read_as_one_list()
+    {
+        using var dir = new TempDirectory();
+        var a = dir.Write("a.xml", Host("Haswell", "vmx") + Host("Broadwell"));
+        var b = Host("Skylake-Client") + Host("Haswell", "vmx");
+        var read = Compat.ReadDistinctCpus([a, "-"], () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(b)));
+        Assert.True(read.Succeeded);
+        Assert.Equal(4, read.Value.Total);
+        Assert.Equal(3, read.Value.Cpus.Length);
+        Assert.Equal(Compat.ToXml(Compat.Baseline(Compat.ReadCpus(File.ReadAllText(a) + b, "all").Value).Value), Compat.ToXml(Compat.Baseline(read.Value.Cpus).Value));
+    }
+
+    [Fact]
+    public void Every_real_host_cpu_reads_the_same_either_way()
+    {
+        var dir = SharedData.TestDataDir("11.3.0");
+        var hosts = Directory.EnumerateFiles(dir, "x86_64-cpuid-*-host.xml").Order(StringComparer.Ordinal).Select(f => File.ReadAllText(f).TrimEnd())
+            .Where(t => t.TrimStart().StartsWith("<cpu", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(hosts);
+        using var temp = new TempDirectory();
+        var file = temp.Write("fleet.xml", string.Concat(hosts.Select(h => h + "\n")));
+        var distinct = Compat.ReadDistinctCpus([file], () => Stream.Null);
+        Assert.True(distinct.Succeeded, distinct.Succeeded ? "" : distinct.Error!.Message);
+        var one = hosts.Distinct().Select(h => Compat.ReadCpus(h, "one").Value.Single()).ToList();
+        Assert.Equal(one.Select(Compat.ToXml), distinct.Value.Cpus.Select(Compat.ToXml));
+    }
+}
