@@ -52,7 +52,7 @@ public class EngineBenchmarks
     [Benchmark]
     public CpuDefinition Baseline1000() => _engine.Baseline(_pool1000).Value;
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
