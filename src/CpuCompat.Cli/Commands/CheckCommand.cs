@@ -45,6 +45,11 @@ internal static class CheckCommand
             }
 
             var guestsDir = parse.GetValue(guests);
+            if (guestsDir is not null && !context.IsDirectory(guestsDir, CliConstants.Guests))
+            {
+                return ExitCodes.BadInput;
+            }
+
             var pools = compat.PoolBaselines(hosts, parse.GetValue(fleet.By));
             var results = compat.Check(hosts, pools, guestsDir, qemuModels);
             if (results.IsEmpty && !compat.Database.Architectures.Any(a => !a.Checks.IsEmpty))

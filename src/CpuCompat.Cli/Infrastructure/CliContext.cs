@@ -117,6 +117,18 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
         }
     }
 
+    /// <summary>Whether <paramref name="path"/> (given to <paramref name="option"/>) is a directory; reports it (exit 2 follows) when it is not.</summary>
+    public bool IsDirectory(string path, string option)
+    {
+        if (Directory.Exists(path))
+        {
+            return true;
+        }
+
+        Fail(File.Exists(path) ? $"{DisplayName(path)} is a file; {option} takes a directory" : $"{DisplayName(path)}: no such directory ({option})");
+        return false;
+    }
+
     /// <summary>Reads a whole input file; <c>-</c> reads standard input. On failure reports it and returns false.</summary>
     public bool TryReadText(string path, out string text)
     {

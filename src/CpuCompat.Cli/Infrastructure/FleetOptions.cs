@@ -97,7 +97,7 @@ internal sealed class FleetOptions
             return true;
         }
 
-        context.Fail($"{fleet.Problems.Length} hosts of {CliContext.DisplayName(path)} cannot be read; nothing was written (--keep-going leaves them out)");
+        context.Fail($"{(fleet.Problems.Length == 1 ? "1 host" : $"{fleet.Problems.Length} hosts")} of {CliContext.DisplayName(path)} cannot be read; nothing was written (--keep-going leaves them out)");
         return false;
     }
 

@@ -6,7 +6,7 @@ namespace CpuCompat.Fleets;
 /// <summary>
 /// A fleet as a directory tree, one host a file (any CPU format CpuCompat reads), the host named by the file's path
 /// relative to the directory without its extension (<c>rack1/h01.xml</c> is host <c>rack1/h01</c>); labels come from a
-/// CSV (by default <c>labels.csv</c> at the top, which is no host), whose <c>host</c> column gives either spelling.
+/// CSV (by default <c>labels.csv</c> at the top, which is never a host, even when <c>--labels</c> names another), whose <c>host</c> column gives either spelling.
 /// Files are read through one reused buffer.
 /// </summary>
 internal static class DirectoryFleetReader
@@ -29,7 +29,7 @@ internal static class DirectoryFleetReader
 
         var files = Directory.EnumerateFiles(directory, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden })
             .Select(f => Path.GetRelativePath(directory, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(f => Path.GetFullPath(Path.Combine(directory, f)) != (labelsPath is null ? null : Path.GetFullPath(labelsPath)))
+            .Where(f => f != DefaultLabels && Path.GetFullPath(Path.Combine(directory, f)) != (labelsPath is null ? null : Path.GetFullPath(labelsPath)))
             .Order(StringComparer.Ordinal)
             .ToList();
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);

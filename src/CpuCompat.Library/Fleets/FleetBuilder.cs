@@ -80,7 +80,9 @@ internal sealed class FleetBuilder(CpuReader reader, string source)
     private bool TryRead(string host, UInt128 hash, ReadOnlySpan<byte> content, string text, out int kind, out string reason)
     {
         kind = -1;
-        var read = reader.Read(text, $"host {host} of {source}", CpuXmlType.Host);
+        // Positions are within the CPU's own text ("cpu:3:5"), and the reason names no host: every host with the same
+        // text gets it, each under its own name and line.
+        var read = reader.Read(text, "cpu", CpuXmlType.Host);
         if (!read.Outcome.TryGetValue(out var input))
         {
             reason = read.Error!.Message;

@@ -345,7 +345,7 @@ internal static class JsonLinesFleetReader
                 return;
             }
 
-            builder.Add(host, cpu, Unescape, labels, line);
+            builder.Add(host, Canonical(cpu), Unescape, labels, line);
         }
         catch (JsonException e)
         {
@@ -401,6 +401,39 @@ internal static class JsonLinesFleetReader
     /// <summary>A string token as a pooled string: label names and values repeat across hosts.</summary>
     private static string Pooled(ref Utf8JsonReader reader) =>
         reader.ValueIsEscaped ? StringPool.Shared.GetOrAdd(reader.GetString()!) : StringPool.Shared.GetOrAdd(reader.ValueSpan, Encoding.UTF8);
+
+    /// <summary>
+    /// The escaped bytes of a CPU in one spelling, so that the same CPU written by two JSON writers is one kind: only
+    /// <c>\uXXXX</c> and <c>\/</c> give a character a second spelling (Go and .NET write <c>&lt;</c> as <c>\u003c</c>),
+    /// so a value without them is kept as it is, and one with them is unescaped and escaped again the short way.
+    /// </summary>
+    private static ReadOnlySpan<byte> Canonical(ReadOnlySpan<byte> escaped)
+    {
+        if (escaped.IndexOf("\\u"u8) < 0 && escaped.IndexOf("\\/"u8) < 0)
+        {
+            return escaped;
+        }
+
+        var text = new StringBuilder(escaped.Length);
+        foreach (var c in Unescape(escaped))
+        {
+            var escape = c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                '\b' => "\\b",
+                '\f' => "\\f",
+                < ' ' => $"\\u{(int)c:x4}",
+                _ => null,
+            };
+            _ = escape is null ? text.Append(c) : text.Append(escape);
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
 
     /// <summary>The text of a JSON string's escaped bytes (what <see cref="Utf8JsonReader.ValueSpan"/> gave).</summary>
     private static string Unescape(ReadOnlySpan<byte> escaped)

@@ -77,8 +77,10 @@ internal static class KubernetesFleetReader
         };
         var features = labels.Where(p => p.Key.StartsWith(FeaturePrefix, StringComparison.Ordinal) && True(p.Value))
             .Select(p => p.Key[FeaturePrefix.Length..]).Order(StringComparer.Ordinal);
+        // Custom mode, as a host CPU of virsh capabilities is: the writer leaves out the model of a CPU without one.
         var cpu = CpuDefinition.NewHost(arch) with
         {
+            Mode = CpuMode.Custom,
             Model = model,
             Vendor = string.IsNullOrEmpty(vendor) ? null : vendor,
             Features = [.. features.Select(f => new CpuFeature(f, null))],

@@ -97,6 +97,11 @@ internal static class PoolWhatIfCommand
                 return ExitCodes.BadInput;
             }
 
+            if (parse.GetValue(guests) is { } guestsDir && !context.IsDirectory(guestsDir, CliConstants.Guests))
+            {
+                return ExitCodes.BadInput;
+            }
+
             var result = compat.WhatIf(change, before, changed, parse.GetValue(fleet.By), parse.GetValue(guests), afterCompat);
             var generation = (afterCompat ?? compat).Database.Generation;
             if (parse.GetValue(outputDir) is { } dir && !OutputFiles.TryWrite(context, dir,

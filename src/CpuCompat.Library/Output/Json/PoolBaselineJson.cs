@@ -58,6 +58,17 @@ public static class PoolBaselineJson
         w.WriteStringOrNull("error", pool.Cpu.Error?.Message);
         w.WriteStringOrNull("model", cpu?.Model);
         w.WriteStringOrNull("abi_level", pool.Level?.Name);
+        // A kind's first host is the first in name order among this pool's members: the same whatever the input order.
+        var first = new Dictionary<int, string>();
+        foreach (var member in pool.Pool.Members)
+        {
+            var host = fleet.Hosts[member];
+            if (!first.TryGetValue(host.Kind, out var name) || string.CompareOrdinal(host.Name, name) < 0)
+            {
+                first[host.Kind] = host.Name;
+            }
+        }
+
         w.WriteStartArray("kinds");
         foreach (var (kind, hosts) in pool.Pool.Kinds)
         {
@@ -67,7 +78,7 @@ public static class PoolBaselineJson
             w.WriteStringOrNull("model", k.Cpu.Model);
             w.WriteStringOrNull("vendor", k.Cpu.Vendor);
             w.WriteNumber("hosts", hosts);
-            w.WriteString("first_host", k.FirstHost);
+            w.WriteString("first_host", first[kind]);
             w.WriteEndObject();
         }
 

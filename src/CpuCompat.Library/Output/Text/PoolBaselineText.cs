@@ -19,7 +19,7 @@ public static class PoolBaselineText
     public static string Format(Fleet fleet, IReadOnlyList<PoolBaseline> pools, LibvirtGeneration generation)
     {
         var text = new StringBuilder();
-        text.Append($"{fleet.Hosts.Length} hosts of {fleet.Kinds.Length} kinds from {fleet.Source}");
+        text.Append($"{Count(fleet.Hosts.Length, "host")} of {Count(fleet.Kinds.Length, "kind")} from {fleet.Source}");
         text.Append(fleet.Problems.IsEmpty ? "\n" : $"; {fleet.Problems.Length} left out (see stderr)\n");
         foreach (var pool in pools)
         {

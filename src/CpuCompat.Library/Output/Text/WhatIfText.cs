@@ -9,7 +9,8 @@ public static class WhatIfText
     public static string Format(WhatIfResult result)
     {
         var text = new StringBuilder($"what if: {result.Change}\n");
-        text.Append($"fleet: {result.Before.Hosts.Length} hosts of {result.Before.Kinds.Length} kinds before, {result.After.Hosts.Length} hosts of {result.After.Kinds.Length} kinds after\n");
+        text.Append($"fleet: {PoolBaselineText.Count(result.Before.Hosts.Length, "host")} of {PoolBaselineText.Count(result.Before.Kinds.Length, "kind")} before, "
+            + $"{PoolBaselineText.Count(result.After.Hosts.Length, "host")} of {PoolBaselineText.Count(result.After.Kinds.Length, "kind")} after\n");
         foreach (var k in result.Kinds.Where(k => k.Before != k.After))
         {
             text.Append($"  {PoolBaselineText.Count(k.Hosts, "host")} of {k.Label}: host CPU {k.Before} becomes {k.After}\n");
