@@ -55,6 +55,11 @@ public sealed class SchemaTests
         { "topology", "topology --root FIX/intel-2s-selinux --guest EX/domain.xml --json" },
         { "topology", "topology --root FIX/amd-1s-apparmor --json" },
         { "virt-check", "virt-check --root FIX/amd-1s-apparmor --json" },
+        { "pool-baseline", "pool baseline EX/fleet-policy.ccl --fleet EX/fleet.jsonl --by cluster --json" },
+        { "pool-baseline", "pool baseline --fleet EX/fleet.jsonl --by rack --json" },
+        { "pool-what-if", "pool what-if --fleet EX/fleet.jsonl --by cluster --remove west-14,west-15 --guests EX/guests --json" },
+        { "pool-what-if", "pool what-if --fleet EX/fleet.jsonl --to-cpu-map /usr/share/libvirt/cpu_map --json" },
+        { "check", "check --fleet EX/fleet.jsonl --by cluster --guests EX/guests --json TMP/check.json" },
     };
 
     [Theory]
@@ -67,7 +72,9 @@ public sealed class SchemaTests
         var exit = CpuCompat.Cli.Cli.Run(Args(commandLine, temp.Path), output, error);
         Assert.True(exit is 0 or 1, $"exit {exit}: {error}");
 
-        var result = Validate(schema, output.ToString());
+        // check writes its report to the file --json names; everything else to standard output.
+        var report = Path.Combine(temp.Path, "check.json");
+        var result = Validate(schema, File.Exists(report) ? File.ReadAllText(report) : output.ToString());
         Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
             .Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}")));
     }
