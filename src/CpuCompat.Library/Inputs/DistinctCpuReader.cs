@@ -24,6 +24,9 @@ public sealed record DistinctCpus(ImmutableArray<CpuDefinition> Cpus, int Total)
 /// </summary>
 internal sealed class DistinctCpuReader(CpuReader reader, InputFormat format)
 {
+    /// <summary>New elements handed to a parse at a time: enough to be worth a thread, few enough to start early.</summary>
+    private const int BatchSize = 1000;
+
     private readonly DistinctBytes _elements = new();
     private readonly List<CpuDefinition> _cpus = [];
     private readonly List<string> _messages = [];
@@ -60,23 +63,34 @@ internal sealed class DistinctCpuReader(CpuReader reader, InputFormat format)
     {
         if (format is InputFormat.Auto or InputFormat.Cpu)
         {
+            // New elements are parsed in batches while the scan goes on, so that the scan (one thread) and the parse
+            // (every other core) overlap; the parses wait for nothing but their batch.
             var found = new DistinctBytes();
+            var batches = new List<Task<CpuListReadResult>>();
+            var dispatched = 0;
             var hosts = 0;
             var scanned = CpuListScanner.TryScan(stream, element =>
             {
                 hosts++;
-                if (!_elements.Contains(element))
+                if (!_elements.Contains(element) && found.Add(element) && found.Items.Count - dispatched == BatchSize)
                 {
-                    found.Add(element);
+                    batches.Add(Parse(found.Items, ref dispatched, name));
                 }
             }, progress);
-            if (scanned && TryParse(found.Items, name, out var parsed))
+            if (found.Items.Count > dispatched)
+            {
+                batches.Add(Parse(found.Items, ref dispatched, name));
+            }
+
+            var parsed = Task.WhenAll(batches).GetAwaiter().GetResult();
+            if (scanned && parsed.All(p => p.Succeeded) && parsed.Sum(p => p.Cpus.Length) == found.Items.Count)
             {
                 // Only now, with every new element read cleanly, does the file count.
+                var cpus = parsed.SelectMany(p => p.Cpus).ToList();
                 for (var i = 0; i < found.Items.Count; i++)
                 {
                     _elements.Add(found.Items[i]);
-                    _cpus.Add(parsed[i]);
+                    _cpus.Add(cpus[i]);
                 }
 
                 _total += hosts;
@@ -105,25 +119,20 @@ internal sealed class DistinctCpuReader(CpuReader reader, InputFormat format)
     }
 
     /// <summary>
-    /// Parses the new elements of a list, each as a file holding just it would be; false on any problem
-    /// (the caller then reads the file the ordinary way, to report it where it is).
+    /// Parses the elements from <paramref name="from"/> on, each as a file holding just it would be, on the thread
+    /// pool. A batch that fails makes the caller read the file the ordinary way, to report the problem where it is.
     /// </summary>
-    private bool TryParse(IReadOnlyList<byte[]> elements, string name, out ImmutableArray<CpuDefinition> cpus)
+    private Task<CpuListReadResult> Parse(IReadOnlyList<byte[]> elements, ref int from, string name)
     {
-        cpus = [];
-        if (elements.Count == 0)
+        var batch = new byte[elements.Count - from][];
+        for (var i = 0; i < batch.Length; i++)
         {
-            return true;
+            batch[i] = elements[from + i];
         }
 
-        var read = CpuXmlReader.ReadCpuElements(elements, name, CpuXmlType.Auto, reader.Engine.Database.Generation);
-        if (!read.Succeeded || read.Cpus.Length != elements.Count)
-        {
-            return false;
-        }
-
-        cpus = read.Cpus;
-        return true;
+        from = elements.Count;
+        var generation = reader.Engine.Database.Generation;
+        return Task.Run(() => CpuXmlReader.ReadCpuElements(batch, name, CpuXmlType.Auto, generation));
     }
 
     /// <summary>Bytes read so far over all files, from the scanner's count within the current one.</summary>

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace CpuCompat.Libvirt.Xml.Elements;
 
 /// <summary>
@@ -19,13 +17,16 @@ namespace CpuCompat.Libvirt.Xml.Elements;
 /// </remarks>
 internal static class CanonicalCpuReader
 {
-    private static readonly SearchValues<byte> NameBytes = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-"u8);
-
     /// <summary>
-    /// Bytes allowed in text and attribute values here: printable ASCII but the markup characters. (Searching for the
-    /// bytes outside this set, an ASCII set, is vectorised; searching for its complement, which is not ASCII, is not.)
+    /// What each byte may be: <see cref="NameByte"/> in a name, <see cref="PlainByte"/> in text and attribute values
+    /// (printable ASCII but the markup characters). Names and values here are a few bytes long, where a table lookup a
+    /// byte beats the set-up of a vectorised search.
     /// </summary>
-    private static readonly SearchValues<byte> Plain = SearchValues.Create([.. Enumerable.Range(0x20, 0x7F - 0x20).Where(b => b is not ('<' or '>' or '&' or '"' or '\'')).Select(b => (byte)b)]);
+    private static readonly byte[] Classes = BuildClasses();
+
+    private const byte NameByte = 1;
+    private const byte PlainByte = 2;
+
 
     /// <summary>
     /// What one thread reuses from element to element: the nodes of the last tree, and interned names and values (they
@@ -114,7 +115,7 @@ internal static class CanonicalCpuReader
             if (!empty)
             {
                 // Plain text up to this element's end tag, then the end tag itself.
-                var end = rest.IndexOfAnyExcept(Plain);
+                var end = Span(rest, PlainByte);
                 if (end < 0 || rest[end] != (byte)'<' || !rest[end..].StartsWith("</"u8))
                 {
                     return null;
@@ -177,7 +178,7 @@ internal static class CanonicalCpuReader
             }
 
             var quote = rest[1];
-            var valueLength = rest[2..].IndexOfAnyExcept(Plain);
+            var valueLength = Span(rest[2..], PlainByte);
             if (valueLength < 0 || rest[2 + valueLength] != quote)
             {
                 return false;
@@ -198,13 +199,43 @@ internal static class CanonicalCpuReader
     /// <summary>An XML name of ASCII letters, digits, '_', '.' and '-' that starts with a letter or '_' (no namespace prefix).</summary>
     private static bool TryName(ReadOnlySpan<byte> text, out int length)
     {
-        length = text.IndexOfAnyExcept(NameBytes);
+        length = Span(text, NameByte);
         if (length < 0)
         {
             length = text.Length;
         }
 
         return length > 0 && (char.IsAsciiLetter((char)text[0]) || text[0] == (byte)'_');
+    }
+
+    /// <summary>The index of the first byte not of <paramref name="kind"/>, or -1 when all are.</summary>
+    private static int Span(ReadOnlySpan<byte> text, byte kind)
+    {
+        var classes = Classes;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if ((classes[text[i]] & kind) == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static byte[] BuildClasses()
+    {
+        var classes = new byte[256];
+        for (var b = 0x20; b < 0x7F; b++)
+        {
+            classes[b] = b is '<' or '>' or '&' or '"' or '\'' ? (byte)0 : PlainByte;
+            if (char.IsAsciiLetterOrDigit((char)b) || b is '_' or '.' or '-')
+            {
+                classes[b] |= NameByte;
+            }
+        }
+
+        return classes;
     }
 
     private static bool StartsWithName(ReadOnlySpan<byte> text, string name)

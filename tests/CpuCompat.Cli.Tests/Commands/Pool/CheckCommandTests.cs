@@ -32,7 +32,7 @@ public sealed class CheckCommandTests
         var hosts = TestFleets.Example(prefixes.Split(','));
         var fleet = TestFleets.WriteFleet(dir, "fleet.jsonl", hosts);
         var guests = Guests(dir, vnni);
-        string[] policies = policy ? [TestFleets.ExamplePolicy] : [];
+        string[] policies = policy ? [TestFleets.IntelPolicy] : [];
         var expected = GuestVerdicts.Expected(dir, hosts, fleet, guests, by, policies);
 
         var junit = dir.File("junit.xml");

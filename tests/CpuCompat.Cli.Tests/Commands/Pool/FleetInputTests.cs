@@ -15,7 +15,7 @@ public sealed class FleetInputTests
     [Fact]
     public void Standard_input_gives_the_same_pools_as_the_file()
     {
-        string[] args = ["pool", "baseline", TestFleets.ExamplePolicy, "--by", "cluster", "--json", "--fleet"];
+        string[] args = ["pool", "baseline", TestFleets.IntelPolicy, "--by", "cluster", "--json", "--fleet"];
         var fromFile = TestFleets.RunJson(0, [.. args, TestFleets.ExampleFleet]);
         var result = CliRun.InProcessWithInput(File.ReadAllText(TestFleets.ExampleFleet), [.. args, "-"]);
         Assert.True(result.ExitCode == 0, result.ToString());

@@ -68,7 +68,7 @@ public sealed partial class PoolBaselineCommandTests
     {
         using var dir = new TempDirectory();
         var hosts = TestFleets.Example();
-        var document = TestFleets.RunJson(0, "pool", "baseline", TestFleets.ExamplePolicy, "--fleet", TestFleets.ExampleFleet, "--by", "cluster",
+        var document = TestFleets.RunJson(0, "pool", "baseline", TestFleets.IntelPolicy, "--fleet", TestFleets.ExampleFleet, "--by", "cluster",
             "--output-dir", dir.File("out"), "--json");
 
         Assert.True(document["schema_version"]!.GetValue<int>() >= 1, document.ToJsonString());

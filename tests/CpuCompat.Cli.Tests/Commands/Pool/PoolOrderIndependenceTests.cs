@@ -48,7 +48,7 @@ public sealed class PoolOrderIndependenceTests
         using var dir = new TempDirectory();
         var fleet = dir.File("fleet.jsonl");
         var lines = File.ReadAllLines(TestFleets.ExampleFleet);
-        string[] args = ["pool", "baseline", .. policy ? new[] { TestFleets.ExamplePolicy } : [], "--fleet", fleet, "--by", "cluster", .. json ? new[] { "--json" } : []];
+        string[] args = ["pool", "baseline", .. policy ? new[] { TestFleets.IntelPolicy } : [], "--fleet", fleet, "--by", "cluster", .. json ? new[] { "--json" } : []];
 
         File.WriteAllLines(fleet, lines);
         var original = CliRun.InProcess(args);

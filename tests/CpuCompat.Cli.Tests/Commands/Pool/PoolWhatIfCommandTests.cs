@@ -124,7 +124,7 @@ public sealed class PoolWhatIfCommandTests
     /// </summary>
     private static JsonObject AssertRecomputed(TempDirectory dir, string before, string after, string? by, bool policy, params string[] change)
     {
-        string[] policies = policy ? [TestFleets.ExamplePolicy] : [];
+        string[] policies = policy ? [TestFleets.IntelPolicy] : [];
         // A pool without a baseline (vendors that differ) makes pool baseline exit 1; what-if shows it all the same.
         JsonObject Baselines(string fleet) => TestFleets.ParseJson(CliRun.InProcess(["pool", "baseline", .. policies, "--fleet", fleet, .. TestFleets.By(by), "--json"]).Stdout);
         var expectedBefore = Baselines(before);

@@ -39,7 +39,7 @@ public static class TestFleets
 {
     public static string ExampleFleet => RepositoryRoot.File("data/examples/fleet.jsonl");
 
-    public static string ExamplePolicy => RepositoryRoot.File("data/examples/fleet-policy.ccl");
+    public static string IntelPolicy => RepositoryRoot.File("tests/CpuCompat.Cli.Tests/Commands/Pool/intel-pool.ccl");
 
     public static string ExampleGuests => RepositoryRoot.File("data/examples/guests");
 
