@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using CpuCompat.Cli.Commands;
 using CpuCompat.Cli.Commands.Db;
 using CpuCompat.Cli.Commands.Pool;
 using CpuCompat.Cli.Infrastructure;
+using CpuCompat.Core.Diagnostics;
 
 namespace CpuCompat.Cli;
 
@@ -21,11 +23,12 @@ public static class Cli
         var context = new CliContext(output, error, input ?? TextReader.Null, terminal, stdin);
         var root = BuildRoot(context);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        var mistake = parse.Errors.Count > 0 ? UsageMistake(parse, root) ?? parse.Errors[0].Message : OptionTakenForFile(parse);
+        if (mistake is not null)
         {
             var command = parse.CommandResult.Command;
             var path = command == root ? "cpucompat" : $"cpucompat {string.Join(' ', CommandPath(command, root))}";
-            error.WriteLine($"cpucompat: {parse.Errors[0].Message} (see '{path} --help')");
+            error.WriteLine($"cpucompat: {mistake} (see '{path} --help')");
             return ExitCodes.BadInput;
         }
 
@@ -66,6 +69,58 @@ public static class Cli
         SchemaCommand.Create(context),
         CompletionCommand.Create(context),
     };
+
+    /// <summary>
+    /// Says what was mistyped, with the nearest name, where the parser would only say that something is missing or
+    /// unrecognised: a command that does not exist, a command group without its command, an unknown option.
+    /// </summary>
+    private static string? UsageMistake(ParseResult parse, RootCommand root)
+    {
+        var command = parse.CommandResult.Command;
+        var path = command == root ? "cpucompat" : $"cpucompat {string.Join(' ', CommandPath(command, root))}";
+        var unknown = parse.UnmatchedTokens.FirstOrDefault();
+        if (unknown is not null && unknown.StartsWith('-') && unknown.Length > 1)
+        {
+            return $"unknown option '{unknown}'{NameSuggester.Hint(unknown, OptionNames(command))}";
+        }
+
+        if (command.Subcommands.Count == 0)
+        {
+            return null;
+        }
+
+        var names = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToList();
+        return unknown is null
+            ? $"'{path}' needs a command: {string.Join(", ", names)}"
+            : $"unknown command '{unknown}'{NameSuggester.Hint(unknown, names)}";
+    }
+
+    /// <summary>
+    /// An argument that looks like an option (<c>--featurs</c>) and is no file: a mistyped option, which the parser
+    /// took for a file name because the command takes files. A file really named so is still read (or use <c>./</c>).
+    /// </summary>
+    private static string? OptionTakenForFile(ParseResult parse)
+    {
+        for (SymbolResult? at = parse.CommandResult; at is CommandResult result; at = at.Parent)
+        {
+            foreach (var argument in result.Children.OfType<ArgumentResult>())
+            {
+                foreach (var token in argument.Tokens)
+                {
+                    var value = token.Value;
+                    if (value.Length > 1 && value[0] == '-' && !char.IsAsciiDigit(value[1]) && !File.Exists(value) && !Directory.Exists(value))
+                    {
+                        return $"unknown option '{value}'{NameSuggester.Hint(value, OptionNames(result.Command))}";
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static List<string> OptionNames(Command command) =>
+        [.. command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith('-'))];
 
     private static IEnumerable<string> CommandPath(Command command, RootCommand root)
     {
