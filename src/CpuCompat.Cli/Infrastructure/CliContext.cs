@@ -140,7 +140,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            Fail($"cannot read {path}: {Describe(e)}");
+            Fail($"cannot read {path}: {FileErrors.Describe(e, path)}");
             return false;
         }
     }

@@ -81,7 +81,8 @@ internal sealed class FleetOptions
 
         if (fleet.Problems.IsEmpty)
         {
-            return true;
+            // An empty file or directory is a mistake (a wrong path, a failed export), not a fleet without pools.
+            return fleet.Hosts.Length > 0 || context.Fail($"{CliContext.DisplayName(path)} has no hosts") == 0;
         }
 
         // Every one, one a line: each is a host that would otherwise be missing from its pool without anyone knowing.
@@ -94,7 +95,7 @@ internal sealed class FleetOptions
 
         if (keepGoing)
         {
-            return true;
+            return fleet.Hosts.Length > 0 || context.Fail($"no host of {CliContext.DisplayName(path)} can be read") == 0;
         }
 
         context.Fail($"{(fleet.Problems.Length == 1 ? "1 host" : $"{fleet.Problems.Length} hosts")} of {CliContext.DisplayName(path)} cannot be read; nothing was written (--keep-going leaves them out)");

@@ -36,7 +36,7 @@ internal static class HostModelBatch
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                results.Add(new DecodedFile(path, name, Errors.Invalid($"cannot read {path}: {FileErrors.Describe(e)}"), []));
+                results.Add(new DecodedFile(path, name, Errors.Invalid($"cannot read {path}: {FileErrors.Describe(e, path)}"), []));
                 progress?.Report(i + 1);
                 continue;
             }

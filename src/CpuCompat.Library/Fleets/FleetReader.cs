@@ -49,22 +49,34 @@ public static class FleetReader
         options ??= new FleetReadOptions();
         var builder = new FleetBuilder(reader, name);
 
-        // The first line tells the form: a JSON Lines host names "host"; anything else is one JSON document.
+        // The first non-blank line tells the form: a JSON Lines host names "host"; anything else is one JSON document.
         var head = ArrayPool<byte>.Shared.Rent(1 << 16);
         try
         {
             var filled = 0;
-            int read;
-            while (filled < head.Length && (read = stream.Read(head, filled, head.Length - filled)) > 0)
+            var end = false;
+            while (filled < head.Length)
             {
+                var read = stream.Read(head, filled, head.Length - filled);
+                if (read == 0)
+                {
+                    end = true;
+                    break;
+                }
+
                 filled += read;
-                if (head.AsSpan(0, filled).IndexOf((byte)'\n') >= 0)
+                if (head.AsSpan(0, filled).TrimStart(" \t\r\n"u8).IndexOf((byte)'\n') >= 0)
                 {
                     break;
                 }
             }
 
             var prefix = head.AsSpan(0, filled);
+            if (end && prefix.Trim(" \t\r\n"u8).IsEmpty)
+            {
+                return Errors.Invalid($"{name}: the fleet is empty (no hosts)");
+            }
+
             if (IsJsonLines(prefix))
             {
                 JsonLinesFleetReader.Read(stream, builder, prefix, options.Progress);
@@ -94,9 +106,11 @@ public static class FleetReader
         }
     }
 
-    /// <summary>Whether the first line is a JSON object with a "host" member (JSON Lines) rather than the start of a document.</summary>
+    /// <summary>Whether the first non-blank line is a JSON object with a "host" member (JSON Lines) rather than the start of a document.</summary>
     private static bool IsJsonLines(ReadOnlySpan<byte> prefix)
     {
+        // Blank lines before the first host are allowed, as between hosts.
+        prefix = prefix.TrimStart(" \t\r\n"u8);
         var end = prefix.IndexOf((byte)'\n');
         var line = end < 0 ? prefix : prefix[..end];
         try

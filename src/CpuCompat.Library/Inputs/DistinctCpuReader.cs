@@ -52,7 +52,7 @@ internal sealed class DistinctCpuReader(CpuReader reader, InputFormat format)
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return new(Errors.Invalid($"cannot read {name}: {FileErrors.Describe(e)}"), [.. _messages]);
+                return new(Errors.Invalid($"cannot read {name}: {FileErrors.Describe(e, path)}"), [.. _messages]);
             }
         }
 
