@@ -46,4 +46,15 @@ public sealed class InputMistakesTests
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith($"cpucompat: {fleet}:6: ", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("99.0.0")]
+    [InlineData("12")]
+    [InlineData("eleven")]
+    public void A_libvirt_version_that_does_not_exist_is_refused(string version)
+    {
+        var result = CliRun.InProcess("cpu-baseline", RepositoryRoot.File("data/examples/pool-east.xml"), "--libvirt-version", version);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"cpucompat: --libvirt-version: '{version}' is not a libvirt version CpuCompat knows", result.Stderr, StringComparison.Ordinal);
+    }
 }

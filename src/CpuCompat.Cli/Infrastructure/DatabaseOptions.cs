@@ -87,7 +87,7 @@ internal sealed class DatabaseOptions
         {
             if (LibvirtGenerations.FromVersion(version) is not { } generation)
             {
-                context.Fail($"{CliConstants.LibvirtVersion}: '{version}' is not a libvirt version (for example 9.0.0 or 11.3.0)");
+                context.Fail($"{CliConstants.LibvirtVersion}: '{version}' is not a libvirt version CpuCompat knows (up to {LibvirtGenerations.NewestMajor}.x; for example 9.0.0 or 11.3.0)");
                 return false;
             }
 

@@ -13,9 +13,13 @@ public enum LibvirtGeneration
 
 public static class LibvirtGenerations
 {
+    /// <summary>The newest libvirt major version whose CPU behaviour is known (that of 11.3.0).</summary>
+    public const int NewestMajor = 11;
+
     /// <summary>
     /// Maps a libvirt version ("9.0.0", "11.3", "11") to the generation whose behaviour it has:
-    /// versions before 10.0 behave as 9.0.0, later ones as 11.3.0. Returns null for text that is not a version.
+    /// versions before 10.0 behave as 9.0.0, 10.x and 11.x as 11.3.0. Returns null for text that is not a version,
+    /// and for a version after 11.x: what a libvirt not yet released does is not known, so it is not guessed.
     /// </summary>
     public static LibvirtGeneration? FromVersion(string version)
     {
@@ -26,7 +30,7 @@ public static class LibvirtGenerations
             return null;
         }
 
-        return m < 10 ? LibvirtGeneration.Libvirt9 : LibvirtGeneration.Libvirt11;
+        return m > NewestMajor ? null : m < 10 ? LibvirtGeneration.Libvirt9 : LibvirtGeneration.Libvirt11;
     }
 
     /// <summary>The libvirt release whose behaviour the generation reproduces.</summary>
