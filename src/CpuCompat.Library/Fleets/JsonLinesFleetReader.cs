@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using CommunityToolkit.HighPerformance.Buffers;
+using CpuCompat.Inputs;
 
 namespace CpuCompat.Fleets;
 
@@ -56,10 +57,7 @@ internal static class JsonLinesFleetReader
                         }
                         else
                         {
-                            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                            Buffer.BlockCopy(buffer, 0, larger, 0, filled);
-                            ArrayPool<byte>.Shared.Return(buffer);
-                            buffer = larger;
+                            PooledBuffer.Grow(ref buffer, filled);
                         }
                     }
 

@@ -76,10 +76,7 @@ internal static class CpuListScanner
                         return false;
                     }
 
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    Buffer.BlockCopy(buffer, 0, larger, 0, filled);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    PooledBuffer.Grow(ref buffer, filled);
                 }
 
                 var read = stream.Read(buffer, filled, buffer.Length - filled);
