@@ -33,11 +33,14 @@ public sealed partial class CpuCompatibility
     /// <summary>The fleet's pools (the policies' pools, or the whole fleet; split by a label with <paramref name="by"/>).</summary>
     public ImmutableArray<Pool> Pools(Fleet fleet, string? by = null) => PoolPlanner.Plan(Engine, fleet, KindFacts.Of(Engine, fleet), by);
 
-    /// <summary>Every pool's baseline, with what holds it back: for each pool, the guest CPU that runs on every member.</summary>
-    public ImmutableArray<PoolBaseline> PoolBaselines(Fleet fleet, string? by = null)
+    /// <summary>
+    /// Every pool's baseline, with what holds it back: for each pool, the guest CPU that runs on every member. With
+    /// <paramref name="crossVendor"/> a pool of several vendors gets a vendor-free CPU instead of libvirt's refusal.
+    /// </summary>
+    public ImmutableArray<PoolBaseline> PoolBaselines(Fleet fleet, string? by = null, bool crossVendor = false)
     {
         var facts = KindFacts.Of(Engine, fleet);
-        return [.. PoolPlanner.Plan(Engine, fleet, facts, by).Select(pool => PoolBaseline.Of(Engine, fleet, facts, pool))];
+        return [.. PoolPlanner.Plan(Engine, fleet, facts, by).Select(pool => PoolBaseline.Of(Engine, fleet, facts, pool, crossVendor))];
     }
 
     /// <summary>
@@ -52,6 +55,6 @@ public sealed partial class CpuCompatibility
     /// <paramref name="afterDatabase"/> the database after the change when it is another libvirt's map (the fleet is then
     /// decoded again under it), and with <paramref name="guestsDirectory"/> the guests that would stop running.
     /// </summary>
-    public WhatIfResult WhatIf(string change, Fleet before, Fleet after, string? by, string? guestsDirectory, CpuCompatibility? afterDatabase = null) =>
-        CpuCompat.Pools.WhatIf.Compare(change, Engine, before, afterDatabase?.Engine ?? Engine, after, by, guestsDirectory);
+    public WhatIfResult WhatIf(string change, Fleet before, Fleet after, string? by, string? guestsDirectory, CpuCompatibility? afterDatabase = null, bool crossVendor = false) =>
+        CpuCompat.Pools.WhatIf.Compare(change, Engine, before, afterDatabase?.Engine ?? Engine, after, by, guestsDirectory, crossVendor);
 }

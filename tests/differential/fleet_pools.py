@@ -9,6 +9,12 @@ Builds seeded labelled fleets from the host <cpu> files of DIR (*-host.xml, both
 a random cluster and rack, runs `cpucompat pool baseline --fleet F --by LABEL --json` with the oracle's own cpu_map,
 and for every pool asks the oracle for libvirt's baseline of exactly that pool's members. Every pool must give the
 same <cpu> text, or the same refusal (libvirt fails on mixed vendors; the pool then has an error and no cpu).
+
+With --cross-vendor, pools of several vendors get CpuCompat's vendor-free CPU instead; for those the oracle must
+accept that <cpu> (cpu-compare IDENTICAL or SUPERSET) on every member, the <cpu> must name no vendor, and the
+features libvirt expands it to (`baseline --features` of the <cpu> alone) must hold every feature of the pool's
+reported ABI level and not all of the next level's (the x86-64 psABI levels, written out below in libvirt's names).
+Pools of one vendor must still give libvirt's own baseline.
 """
 
 from __future__ import annotations
@@ -22,6 +28,13 @@ import subprocess
 import sys
 import tempfile
 
+LEVELS = [
+    ("x86-64-v1", "cmov cx8 fpu fxsr mmx syscall sse sse2 lm"),
+    ("x86-64-v2", "cx16 lahf_lm popcnt pni sse4.1 sse4.2 ssse3"),
+    ("x86-64-v3", "avx avx2 bmi1 bmi2 f16c fma abm movbe xsave"),
+    ("x86-64-v4", "avx512f avx512bw avx512cd avx512dq avx512vl"),
+]
+
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -31,6 +44,7 @@ def main() -> int:
     parser.add_argument("--cpus", required=True, help="directory of host <cpu> files (*-host.xml)")
     parser.add_argument("--fleets", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--cross-vendor", action="store_true", help="also check vendor-free CPUs of mixed pools")
     parser.add_argument("--cpucompat", default=os.path.join(REPO, "artifacts", "native", "cpucompat"))
     args = parser.parse_args()
 
@@ -45,7 +59,7 @@ def main() -> int:
         return 2
 
     rng = random.Random(args.seed)
-    pools = mismatches = refused = 0
+    pools = mismatches = refused = mixed = accepted = 0
     with tempfile.TemporaryDirectory() as work:
         for n in range(args.fleets):
             by = rng.choice(["cluster", "rack"])
@@ -58,8 +72,8 @@ def main() -> int:
             with open(fleet, "w", encoding="utf-8") as f:
                 for h in hosts:
                     f.write(json.dumps(h) + "\n")
-            run = subprocess.run([args.cpucompat, "pool", "baseline", "--fleet", fleet, "--by", by, "--json",
-                                  "--cpu-map", cpu_map], capture_output=True, text=True)
+            command = [args.cpucompat, "pool", "baseline", "--fleet", fleet, "--by", by, "--json", "--cpu-map", cpu_map]
+            run = subprocess.run(command + (["--cross-vendor"] if args.cross_vendor else []), capture_output=True, text=True)
             if run.returncode not in (0, 1):
                 print(f"fleet {n}: cpucompat failed: {run.stderr.strip()}", file=sys.stderr)
                 return 1
@@ -69,6 +83,14 @@ def main() -> int:
                 members = os.path.join(work, f"pool-{n}-{pool['name']}.xml")
                 with open(members, "w", encoding="utf-8") as f:
                     f.write("".join(by_name[m] for m in pool["members"]))
+                if pool["cross_vendor"] is not None:
+                    mixed += 1
+                    problems = check_cross_vendor(args.oracle, work, pool, by_name)
+                    accepted += len(pool["members"]) if not problems else 0
+                    for problem in problems:
+                        mismatches += 1
+                        print(f"fleet {n} pool {pool['name']}: {problem}", file=sys.stderr)
+                    continue
                 oracle = subprocess.run([args.oracle, "baseline", members], capture_output=True, text=True)
                 ours = pool["cpu"] if pool["cpu"] is not None else None
                 theirs = oracle.stdout if oracle.returncode == 0 else None
@@ -79,8 +101,39 @@ def main() -> int:
                           f"{'error ' + str(pool['error']) if ours is None else 'cpu'}, libvirt "
                           f"{'error ' + oracle.stderr.strip() if theirs is None else 'cpu'}", file=sys.stderr)
     print(f"{pools} pools of {args.fleets} fleets compared with libvirt's baseline ({refused} refused by both, "
-          f"mixed vendors): {mismatches} differ")
+          f"mixed vendors; {mixed} mixed pools given a vendor-free CPU, accepted by libvirt on {accepted} members): "
+          f"{mismatches} differ")
     return 1 if mismatches else 0
+
+
+def check_cross_vendor(oracle: str, work: str, pool: dict, by_name: dict) -> list[str]:
+    """What is wrong with a mixed pool's vendor-free CPU, by libvirt's own compare and feature expansion."""
+    problems = []
+    cpu = pool["cpu"]
+    if cpu is None:
+        return [f"no cross-vendor cpu: {pool['error']}"]
+    if "<vendor>" in cpu:
+        problems.append("the cross-vendor cpu names a vendor")
+    guest = os.path.join(work, "guest.xml")
+    with open(guest, "w", encoding="utf-8") as f:
+        f.write(cpu)
+    for member in pool["members"]:
+        host = os.path.join(work, "host.xml")
+        with open(host, "w", encoding="utf-8") as f:
+            f.write(by_name[member])
+        verdict = subprocess.run([oracle, "compare", host, guest], capture_output=True, text=True).stdout.split("\n")[0]
+        if verdict not in ("IDENTICAL", "SUPERSET"):
+            problems.append(f"libvirt's cpu-compare on {member}: {verdict}")
+    expanded = subprocess.run([oracle, "baseline", guest, "--features", "--auto"], capture_output=True, text=True).stdout
+    have = {line.split("name='")[1].split("'")[0] for line in expanded.splitlines() if "name='" in line}
+    reached = None
+    for name, features in LEVELS:
+        if not set(features.split()) <= have:
+            break
+        reached = name
+    if reached != pool["abi_level"]:
+        problems.append(f"the cpu offers ABI level {reached}, the pool reports {pool['abi_level']}")
+    return problems
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@ internal static class CheckCommand
                 return ExitCodes.BadInput;
             }
 
-            var pools = compat.PoolBaselines(hosts, parse.GetValue(fleet.By));
+            var pools = compat.PoolBaselines(hosts, parse.GetValue(fleet.By), parse.GetValue(fleet.CrossVendor));
             var results = compat.Check(hosts, pools, guestsDir, qemuModels);
             if (results.IsEmpty && !compat.Database.Architectures.Any(a => !a.Checks.IsEmpty))
             {

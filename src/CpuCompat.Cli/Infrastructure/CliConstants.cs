@@ -23,6 +23,8 @@ internal static class CliConstants
     public const string By = "--by";
     public const string Labels = "--labels";
     public const string KeepGoing = "--keep-going";
+
+    public const string CrossVendor = "--cross-vendor";
     public const string OutputDir = "--output-dir";
     public const string Guests = "--guests";
     public const string Junit = "--junit";

@@ -42,6 +42,11 @@ internal sealed class FleetOptions
         Description = "Leave out the hosts that cannot be read (listed on stderr) instead of failing.",
     };
 
+    public Option<bool> CrossVendor { get; } = new(CliConstants.CrossVendor)
+    {
+        Description = "Give a pool of Intel and AMD hosts a vendor-free guest CPU (a vendor-neutral model with the features all members share) instead of libvirt's refusal; pools of one vendor keep libvirt's baseline.",
+    };
+
     public DatabaseOptions Database { get; } = new();
 
     public void AddTo(Command command)
@@ -51,6 +56,7 @@ internal sealed class FleetOptions
         command.Options.Add(By);
         command.Options.Add(Labels);
         command.Options.Add(KeepGoing);
+        command.Options.Add(CrossVendor);
         Database.AddTo(command);
     }
 

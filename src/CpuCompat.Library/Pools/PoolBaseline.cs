@@ -35,7 +35,17 @@ public sealed record PoolBaseline(
     /// <summary>How many kinds that cost the pool something are named with the model the pool would reach without them.</summary>
     public const int ModelsNamed = 3;
 
-    public static PoolBaseline Of(CpuEngine engine, Fleet fleet, KindFacts facts, Pool pool)
+    /// <summary>The named generations every member has all the features of (one per vendor), and what the pool has beyond them.</summary>
+    public ImmutableArray<Generation> Generations { get; init; } = [];
+
+    /// <summary>For a pool of several vendors given a vendor-free guest CPU (<c>--cross-vendor</c>): what the vendors give up.</summary>
+    public CrossVendorNote? CrossVendor { get; init; }
+
+    /// <summary>
+    /// The pool's baseline and why. With <paramref name="crossVendor"/>, a pool of several vendors gets a vendor-free
+    /// guest CPU (<see cref="CrossVendorBaseline"/>) instead of libvirt's refusal; pools of one vendor keep libvirt's own.
+    /// </summary>
+    public static PoolBaseline Of(CpuEngine engine, Fleet fleet, KindFacts facts, Pool pool, bool crossVendor = false)
     {
         if (pool.Kinds.IsEmpty)
         {
@@ -43,9 +53,13 @@ public sealed record PoolBaseline(
         }
 
         var cpus = pool.Kinds.Select(k => fleet.Kinds[k.Kind].Cpu).ToList();
-        var cpu = Baseline(engine, pool.Policy, cpus);
         var family = facts.Families[pool.Kinds[0].Kind];
         var arch = engine.Database.For(family);
+        var vendors = CrossVendorBaseline.VendorsOf(fleet, pool);
+        var mixed = crossVendor && vendors.Length > 1 && arch is not null && pool.Kinds.All(k => facts.Features[k.Kind] is not null);
+        var cpu = mixed
+            ? CrossVendorBaseline.Of(arch!, pool.Policy, [.. pool.Kinds.Select(k => facts.Features[k.Kind]!.Value)])
+            : Baseline(engine, pool.Policy, cpus);
         if (!cpu.Succeeded || arch is null)
         {
             return new PoolBaseline(pool, cpu, FeatureSet.Empty, null, [], [], null);
@@ -55,7 +69,13 @@ public sealed record PoolBaseline(
         MinimumResult? minimum = pool.Policy?.Minimum is { } min
             ? new MinimumResult(arch.Models[min].Name, [.. arch.NamesOf(arch.Models[min].Features.Except(offered))])
             : null;
-        return new PoolBaseline(pool, cpu, offered, arch.LevelOf(offered), Costs(engine, fleet, facts, pool, arch), LostSecurity(facts, pool, arch, offered), minimum);
+        var level = arch.LevelOf(offered);
+        var securityLost = LostSecurity(facts, pool, arch, offered);
+        return new PoolBaseline(pool, cpu, offered, level, Costs(engine, fleet, facts, pool, arch, mixed), securityLost, minimum)
+        {
+            Generations = NearestGeneration.Of(arch, vendors, offered),
+            CrossVendor = mixed ? CrossVendorBaseline.Note(fleet, facts, pool, arch, offered, level, securityLost) : null,
+        };
     }
 
     /// <summary>libvirt's baseline of <paramref name="cpus"/> under a policy: its allowed and preferred models, migratable, forbidden features disabled.</summary>
@@ -91,7 +111,7 @@ public sealed record PoolBaseline(
     /// For each kind, the features all the other kinds share beyond what the pool offers: what retiring its hosts would
     /// gain. Intersections without each kind come from prefix and suffix intersections, so this is linear in the kinds.
     /// </summary>
-    private static ImmutableArray<KindCost> Costs(CpuEngine engine, Fleet fleet, KindFacts facts, Pool pool, ArchDatabase arch)
+    private static ImmutableArray<KindCost> Costs(CpuEngine engine, Fleet fleet, KindFacts facts, Pool pool, ArchDatabase arch, bool crossVendor)
     {
         var n = pool.Kinds.Length;
         if (n < 2)
@@ -121,13 +141,18 @@ public sealed record PoolBaseline(
             pool.Kinds[c.Index].Kind,
             pool.Kinds[c.Index].Hosts,
             [.. arch.NamesOf(c.Gains)],
-            rank < ModelsNamed ? ModelWithout(engine, fleet, pool, c.Index) : null))];
+            rank < ModelsNamed ? ModelWithout(engine, fleet, facts, pool, arch, c.Index, crossVendor) : null))];
     }
 
-    private static string? ModelWithout(CpuEngine engine, Fleet fleet, Pool pool, int skip)
+    /// <summary>The model of the pool's baseline without one of its kinds; leaving out a pool's only host of one vendor makes it a pool of one vendor again.</summary>
+    private static string? ModelWithout(CpuEngine engine, Fleet fleet, KindFacts facts, Pool pool, ArchDatabase arch, int skip, bool crossVendor)
     {
-        var others = pool.Kinds.Where((_, i) => i != skip).Select(k => fleet.Kinds[k.Kind].Cpu).ToList();
-        return Baseline(engine, pool.Policy, others) is { Succeeded: true } b ? b.Value.Model : null;
+        var others = pool.Kinds.Where((_, i) => i != skip).ToList();
+        var vendors = others.Select(k => fleet.Kinds[k.Kind].Cpu.Vendor).OfType<string>().Distinct().Count();
+        var baseline = crossVendor && vendors > 1
+            ? CrossVendorBaseline.Of(arch, pool.Policy, [.. others.Select(k => facts.Features[k.Kind]!.Value)])
+            : Baseline(engine, pool.Policy, [.. others.Select(k => fleet.Kinds[k.Kind].Cpu)]);
+        return baseline is { Succeeded: true } b ? b.Value.Model : null;
     }
 
     /// <summary>Security-relevant features (tag <c>security</c>) some member has and the pool's guests do not get.</summary>

@@ -24,12 +24,12 @@ public sealed record WhatIfResult(string Change, Fleet Before, Fleet After, Immu
 /// </summary>
 public static class WhatIf
 {
-    public static WhatIfResult Compare(string change, CpuEngine beforeEngine, Fleet before, CpuEngine afterEngine, Fleet after, string? by, string? guestsDirectory)
+    public static WhatIfResult Compare(string change, CpuEngine beforeEngine, Fleet before, CpuEngine afterEngine, Fleet after, string? by, string? guestsDirectory, bool crossVendor = false)
     {
         var beforeFacts = KindFacts.Of(beforeEngine, before);
         var afterFacts = KindFacts.Of(afterEngine, after);
-        var beforePools = PoolPlanner.Plan(beforeEngine, before, beforeFacts, by).Select(p => PoolBaseline.Of(beforeEngine, before, beforeFacts, p)).ToList();
-        var afterPools = PoolPlanner.Plan(afterEngine, after, afterFacts, by).Select(p => PoolBaseline.Of(afterEngine, after, afterFacts, p)).ToList();
+        var beforePools = PoolPlanner.Plan(beforeEngine, before, beforeFacts, by).Select(p => PoolBaseline.Of(beforeEngine, before, beforeFacts, p, crossVendor)).ToList();
+        var afterPools = PoolPlanner.Plan(afterEngine, after, afterFacts, by).Select(p => PoolBaseline.Of(afterEngine, after, afterFacts, p, crossVendor)).ToList();
 
         var errors = ImmutableArray.CreateBuilder<string>();
         var beforeGuests = ReadGuests(guestsDirectory, beforeEngine, errors);

@@ -57,6 +57,7 @@ public sealed class SchemaTests
         { "virt-check", "virt-check --root FIX/amd-1s-apparmor --json" },
         { "pool-baseline", "pool baseline EX/fleet-policy.ccl --fleet EX/fleet.jsonl --by cluster --json" },
         { "pool-baseline", "pool baseline --fleet EX/fleet.jsonl --by rack --json" },
+        { "pool-baseline", "pool baseline --fleet EX/fleet.jsonl --cross-vendor --json" },
         { "pool-what-if", "pool what-if --fleet EX/fleet.jsonl --by cluster --remove west-14,west-15 --guests EX/guests --json" },
         { "pool-what-if", "pool what-if --fleet EX/fleet.jsonl --to-cpu-map /usr/share/libvirt/cpu_map --json" },
         { "check", "check --fleet EX/fleet.jsonl --by cluster --guests EX/guests --json TMP/check.json" },

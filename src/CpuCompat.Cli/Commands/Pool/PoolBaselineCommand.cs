@@ -36,7 +36,7 @@ internal static class PoolBaselineCommand
                 return ExitCodes.BadInput;
             }
 
-            var pools = compat.PoolBaselines(hosts, parse.GetValue(fleet.By));
+            var pools = compat.PoolBaselines(hosts, parse.GetValue(fleet.By), parse.GetValue(fleet.CrossVendor));
             var generation = compat.Database.Generation;
             if (parse.GetValue(outputDir) is { } dir && !OutputFiles.TryWrite(context, dir,
                 [.. pools.Where(p => p.Cpu.Succeeded).Select(p => (OutputFiles.SafeName(p.Pool.Name) + ".xml", CpuXmlWriter.Format(p.Cpu.Value, generation)))]))

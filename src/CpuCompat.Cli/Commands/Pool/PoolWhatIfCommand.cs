@@ -102,7 +102,7 @@ internal static class PoolWhatIfCommand
                 return ExitCodes.BadInput;
             }
 
-            var result = compat.WhatIf(change, before, changed, parse.GetValue(fleet.By), parse.GetValue(guests), afterCompat);
+            var result = compat.WhatIf(change, before, changed, parse.GetValue(fleet.By), parse.GetValue(guests), afterCompat, parse.GetValue(fleet.CrossVendor));
             var generation = (afterCompat ?? compat).Database.Generation;
             if (parse.GetValue(outputDir) is { } dir && !OutputFiles.TryWrite(context, dir,
                 [.. result.Pools.Where(p => p.After is { Cpu.Succeeded: true }).Select(p => (OutputFiles.SafeName(p.Name) + ".xml", CpuXmlWriter.Format(p.After!.Cpu.Value, generation)))]))

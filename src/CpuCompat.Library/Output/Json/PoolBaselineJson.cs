@@ -58,6 +58,40 @@ public static class PoolBaselineJson
         w.WriteStringOrNull("error", pool.Cpu.Error?.Message);
         w.WriteStringOrNull("model", cpu?.Model);
         w.WriteStringOrNull("abi_level", pool.Level?.Name);
+        w.WriteStartArray("generations");
+        foreach (var g in pool.Generations)
+        {
+            w.WriteStartObject();
+            w.WriteString("model", g.Model);
+            w.WriteStringOrNull("vendor", g.Vendor);
+            w.WriteStrings("beyond", g.Beyond);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WritePropertyName("cross_vendor");
+        if (pool.CrossVendor is { } mixed)
+        {
+            w.WriteStartObject();
+            w.WriteStrings("vendors", mixed.Vendors);
+            w.WriteStartArray("vendor_only");
+            foreach (var (vendor, features) in mixed.VendorOnly)
+            {
+                w.WriteStartObject();
+                w.WriteString("vendor", vendor);
+                w.WriteStrings("features", features);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteBoolean("tsc_agrees", mixed.TscAgrees);
+            w.WriteStrings("risks", mixed.Risks);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
         // A kind's first host is the first in name order among this pool's members: the same whatever the input order.
         var first = new Dictionary<int, string>();
         foreach (var member in pool.Pool.Members)

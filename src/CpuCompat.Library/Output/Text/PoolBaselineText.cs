@@ -69,6 +69,21 @@ public static class PoolBaselineText
         var disabled = cpu.Features.Count(f => f.Policy == FeaturePolicy.Disable);
         text.Append($"  baseline: {cpu.Model} with {Count(required, "feature")} on top{(disabled > 0 ? $" and {disabled} disabled" : "")}");
         text.Append(pool.Level is { } level ? $"; ABI level {level.Name}\n" : "\n");
+        foreach (var g in pool.Generations)
+        {
+            var beyond = g.Beyond.IsEmpty ? "nothing beyond it" : $"beyond it: {TextWrap.Join(g.Beyond, 6)}";
+            text.Append($"  generation: every member has all of {g.Model} ({g.Vendor ?? "vendor-neutral"}); {beyond}\n");
+        }
+
+        if (pool.CrossVendor is { } mixed)
+        {
+            text.Append($"  cross-vendor: {string.Join(" and ", mixed.Vendors)} hosts, which libvirt's baseline refuses; guests get {cpu.Model} without a vendor, with every feature all members share\n");
+            text.Append("  moving a running guest between vendors:\n");
+            foreach (var risk in mixed.Risks)
+            {
+                text.Append($"    - {risk}\n");
+            }
+        }
         foreach (var cost in pool.HeldBackBy.Take(NamesShown))
         {
             var reach = cost.ModelWithout is { } m && m != cpu.Model ? $" (without them: {m})" : "";
