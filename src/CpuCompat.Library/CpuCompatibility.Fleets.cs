@@ -44,6 +44,16 @@ public sealed partial class CpuCompatibility
     }
 
     /// <summary>
+    /// Why each pool's baseline is what it is: for every newer model, which hosts lack which of its features, and the
+    /// baseline the pool would have without them.
+    /// </summary>
+    public ImmutableArray<PoolExplanation> ExplainPools(Fleet fleet, string? by = null, bool crossVendor = false)
+    {
+        var facts = KindFacts.Of(Engine, fleet);
+        return [.. PoolPlanner.Plan(Engine, fleet, facts, by).Select(pool => PoolExplanation.Of(Engine, fleet, facts, PoolBaseline.Of(Engine, fleet, facts, pool, crossVendor), crossVendor))];
+    }
+
+    /// <summary>
     /// The verdicts of the policies' <c>check</c> statements over the fleet's pools (without any, every guest of
     /// <paramref name="guestsDirectory"/> on every pool). <paramref name="models"/> (QEMU's model list) tells deprecated models.
     /// </summary>

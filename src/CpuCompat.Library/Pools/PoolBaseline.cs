@@ -144,15 +144,25 @@ public sealed record PoolBaseline(
             rank < ModelsNamed ? ModelWithout(engine, fleet, facts, pool, arch, c.Index, crossVendor) : null))];
     }
 
-    /// <summary>The model of the pool's baseline without one of its kinds; leaving out a pool's only host of one vendor makes it a pool of one vendor again.</summary>
-    private static string? ModelWithout(CpuEngine engine, Fleet fleet, KindFacts facts, Pool pool, ArchDatabase arch, int skip, bool crossVendor)
+    private static string? ModelWithout(CpuEngine engine, Fleet fleet, KindFacts facts, Pool pool, ArchDatabase arch, int skip, bool crossVendor) =>
+        BaselineOf(engine, fleet, facts, pool, arch, pool.Kinds.Where((_, i) => i != skip).Select(k => k.Kind), crossVendor) is { Succeeded: true } b ? b.Value.Model : null;
+
+    /// <summary>
+    /// The baseline the pool would have with only some of its kinds, under its policy: what retiring the others gains.
+    /// Leaving out a pool's only hosts of one vendor makes it a pool of one vendor again, with libvirt's own baseline.
+    /// </summary>
+    public static Outcome<CpuDefinition> BaselineOf(CpuEngine engine, Fleet fleet, KindFacts facts, Pool pool, ArchDatabase arch, IEnumerable<int> kinds, bool crossVendor)
     {
-        var others = pool.Kinds.Where((_, i) => i != skip).ToList();
-        var vendors = others.Select(k => fleet.Kinds[k.Kind].Cpu.Vendor).OfType<string>().Distinct().Count();
-        var baseline = crossVendor && vendors > 1
-            ? CrossVendorBaseline.Of(arch, pool.Policy, [.. others.Select(k => facts.Features[k.Kind]!.Value)])
-            : Baseline(engine, pool.Policy, [.. others.Select(k => fleet.Kinds[k.Kind].Cpu)]);
-        return baseline is { Succeeded: true } b ? b.Value.Model : null;
+        var kept = kinds.ToList();
+        if (kept.Count == 0)
+        {
+            return Errors.Invalid($"pool {pool.Name} would have no hosts");
+        }
+
+        var vendors = kept.Select(k => fleet.Kinds[k].Cpu.Vendor).OfType<string>().Distinct().Count();
+        return crossVendor && vendors > 1
+            ? CrossVendorBaseline.Of(arch, pool.Policy, [.. kept.Select(k => facts.Features[k]!.Value)])
+            : Baseline(engine, pool.Policy, [.. kept.Select(k => fleet.Kinds[k].Cpu)]);
     }
 
     /// <summary>Security-relevant features (tag <c>security</c>) some member has and the pool's guests do not get.</summary>

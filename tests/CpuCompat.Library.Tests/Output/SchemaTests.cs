@@ -58,6 +58,8 @@ public sealed class SchemaTests
         { "pool-baseline", "pool baseline EX/fleet-policy.ccl --fleet EX/fleet.jsonl --by cluster --json" },
         { "pool-baseline", "pool baseline --fleet EX/fleet.jsonl --by rack --json" },
         { "pool-baseline", "pool baseline --fleet EX/fleet.jsonl --cross-vendor --json" },
+        { "pool-explain", "pool explain EX/fleet-policy.ccl --fleet EX/fleet.jsonl --json" },
+        { "pool-explain", "pool explain --fleet EX/fleet.jsonl --cross-vendor --json" },
         { "pool-what-if", "pool what-if --fleet EX/fleet.jsonl --by cluster --remove west-14,west-15 --guests EX/guests --json" },
         { "pool-what-if", "pool what-if --fleet EX/fleet.jsonl --to-cpu-map /usr/share/libvirt/cpu_map --json" },
         { "check", "check --fleet EX/fleet.jsonl --by cluster --guests EX/guests --json TMP/check.json" },
