@@ -2,6 +2,7 @@ using System.CommandLine;
 using CpuCompat.Cli.Infrastructure;
 using CpuCompat.Core.Engine.Drivers;
 using CpuCompat.Output;
+using CpuCompat.Output.Html;
 using CpuCompat.Output.Json;
 using CpuCompat.Output.Text;
 
@@ -16,6 +17,7 @@ internal static class CheckCommand
         var guests = new Option<string?>(CliConstants.Guests) { Description = "A directory of guest definitions (libvirt <domain> or <cpu> .xml files). Without check statements, every guest must run on every pool.", HelpName = "DIR" };
         var junit = new Option<string?>(CliConstants.Junit) { Description = "Write a JUnit report: a <testsuite> per pool, a <testcase classname=POOL name=FILE> per guest or check.", HelpName = "FILE" };
         var json = new Option<string?>(CliOptions.JsonName) { Description = "Write the verdicts as JSON (schema 'check') to FILE.", HelpName = "FILE" };
+        var html = CliOptions.Html();
         var models = new Option<string?>(CliConstants.Models) { Description = "QEMU's model list (a query-cpu-definitions reply), for 'baseline not deprecated' checks.", HelpName = "FILE" };
         var command = new Command("check", """
             Evaluate the policy's check statements over the fleet's pools, for CI: guests of a directory run on a pool,
@@ -27,7 +29,7 @@ internal static class CheckCommand
               cpucompat check --fleet data/examples/fleet.jsonl --by cluster --guests data/examples/guests
             """)
         {
-            guests, junit, json, models,
+            guests, junit, json, html, models,
         };
         fleet.AddTo(command);
         command.SetAction(parse =>
@@ -67,6 +69,11 @@ internal static class CheckCommand
             if (parse.GetValue(json) is { } jsonPath)
             {
                 files.Add((jsonPath, CheckJson.Format(names, results)));
+            }
+
+            if (parse.GetValue(html) is { } page)
+            {
+                files.Add((page, FleetReport.Check(compat.Engine, hosts, pools, results)));
             }
 
             foreach (var (path, text) in files)

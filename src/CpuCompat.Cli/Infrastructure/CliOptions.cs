@@ -8,6 +8,15 @@ internal static class CliOptions
 {
     public const string JsonName = "--json";
 
+    public const string HtmlName = "--html";
+
+    /// <summary><c>--html FILE</c> of the fleet commands: a report page beside the usual output.</summary>
+    public static Option<string?> Html() => new(HtmlName)
+    {
+        Description = "Also write a self-contained HTML report to FILE: the pools, their members by kind, each baseline and its level, what the weakest hosts cost, security features lost, and a picture of which model each kind of host can run.",
+        HelpName = "FILE",
+    };
+
     public static Option<bool> Json() => new(JsonName) { Description = "Print JSON instead of text or XML: one versioned document whose JSON Schema 'cpucompat schema NAME' prints." };
 
     /// <summary><c>--root DIR</c> of the commands about a host: a captured copy of its /sys, /proc, /dev and /etc.</summary>

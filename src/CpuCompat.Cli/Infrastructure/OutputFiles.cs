@@ -21,4 +21,19 @@ internal static class OutputFiles
             return false;
         }
     }
+
+    /// <summary>Writes one file (a report) whole; reports a failure and returns false.</summary>
+    public static bool TryWriteFile(CliContext context, string path, string text)
+    {
+        try
+        {
+            AtomicOutput.WriteFile(path, text);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Fail($"cannot write {path}: {CliContext.Describe(e)}");
+            return false;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CpuCompat.Cli.Infrastructure;
 using CpuCompat.Libvirt.Xml;
+using CpuCompat.Output.Html;
 using CpuCompat.Output.Json;
 using CpuCompat.Output.Text;
 
@@ -14,6 +15,7 @@ internal static class PoolBaselineCommand
         var fleet = new FleetOptions();
         var outputDir = new Option<string?>(CliConstants.OutputDir) { Description = "Write each pool's baseline <cpu> to DIR/<pool>.xml.", HelpName = "DIR" };
         var json = CliOptions.Json();
+        var html = CliOptions.Html();
         var command = new Command("baseline", """
             For each migration pool of a fleet, the guest <cpu> that runs on, and migrates between, all its members.
             Without a policy it is exactly libvirt's cpu-baseline of the pool's hosts; a policy's forbidden features are
@@ -26,7 +28,7 @@ internal static class PoolBaselineCommand
               cpucompat pool baseline data/examples/fleet-policy.ccl --fleet data/examples/fleet.jsonl --by cluster
             """)
         {
-            outputDir, json,
+            outputDir, json, html,
         };
         fleet.AddTo(command);
         command.SetAction(parse =>
@@ -40,6 +42,11 @@ internal static class PoolBaselineCommand
             var generation = compat.Database.Generation;
             if (parse.GetValue(outputDir) is { } dir && !OutputFiles.TryWrite(context, dir,
                 [.. pools.Where(p => p.Cpu.Succeeded).Select(p => (OutputFiles.SafeName(p.Pool.Name) + ".xml", CpuXmlWriter.Format(p.Cpu.Value, generation)))]))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            if (parse.GetValue(html) is { } page && !OutputFiles.TryWriteFile(context, page, FleetReport.Pools(compat.Engine, hosts, pools)))
             {
                 return ExitCodes.BadInput;
             }

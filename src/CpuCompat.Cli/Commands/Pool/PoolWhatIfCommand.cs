@@ -4,6 +4,7 @@ using CpuCompat.Core;
 using CpuCompat.Fleets;
 using CpuCompat.Libvirt.Xml;
 using CpuCompat.Loading;
+using CpuCompat.Output.Html;
 using CpuCompat.Output.Json;
 using CpuCompat.Output.Text;
 
@@ -25,6 +26,7 @@ internal static class PoolWhatIfCommand
         var guests = new Option<string?>(CliConstants.Guests) { Description = "Guest definitions (libvirt <domain> or <cpu> .xml files): list every guest that would stop running on some member.", HelpName = "DIR" };
         var outputDir = new Option<string?>(CliConstants.OutputDir) { Description = "Write each pool's new baseline <cpu> to DIR/<pool>.xml.", HelpName = "DIR" };
         var json = CliOptions.Json();
+        var html = CliOptions.Html();
         var command = new Command("what-if", """
             The fleet's pools as they are and after a change — hosts added, removed or updated, or the move to another
             libvirt's cpu_map — each computed exactly as 'pool baseline' computes it: what every pool's guests gain and
@@ -35,7 +37,7 @@ internal static class PoolWhatIfCommand
               cpucompat pool what-if --fleet data/examples/fleet.jsonl --by cluster --remove west-14,west-15,west-16 --guests data/examples/guests
             """)
         {
-            add, remove, replace, toCpuMap, guests, outputDir, json,
+            add, remove, replace, toCpuMap, guests, outputDir, json, html,
         };
         fleet.AddTo(command);
         command.SetAction(parse =>
@@ -106,6 +108,11 @@ internal static class PoolWhatIfCommand
             var generation = (afterCompat ?? compat).Database.Generation;
             if (parse.GetValue(outputDir) is { } dir && !OutputFiles.TryWrite(context, dir,
                 [.. result.Pools.Where(p => p.After is { Cpu.Succeeded: true }).Select(p => (OutputFiles.SafeName(p.Name) + ".xml", CpuXmlWriter.Format(p.After!.Cpu.Value, generation)))]))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            if (parse.GetValue(html) is { } page && !OutputFiles.TryWriteFile(context, page, FleetReport.WhatIf((afterCompat ?? compat).Engine, result)))
             {
                 return ExitCodes.BadInput;
             }
