@@ -71,17 +71,17 @@ public static class PoolBaselineText
         text.Append(pool.Level is { } level ? $"; ABI level {level.Name}\n" : "\n");
         foreach (var g in pool.Generations)
         {
-            var beyond = g.Beyond.IsEmpty ? "nothing beyond it" : $"beyond it: {TextWrap.Join(g.Beyond, 6)}";
+            var beyond = g.Beyond.IsEmpty ? "nothing beyond it" : $"beyond it:\n      {TextWrap.Join(g.Beyond, 6)}";
             text.Append($"  generation: every member has all of {g.Model} ({g.Vendor ?? "vendor-neutral"}); {beyond}\n");
         }
 
         if (pool.CrossVendor is { } mixed)
         {
-            text.Append($"  cross-vendor: {string.Join(" and ", mixed.Vendors)} hosts, which libvirt's baseline refuses; guests get {cpu.Model} without a vendor, with every feature all members share\n");
+            text.Append($"  cross-vendor: {TextWrap.Words($"{string.Join(" and ", mixed.Vendors)} hosts, which libvirt's baseline refuses; guests get {cpu.Model} without a vendor, with every feature all members share", 4)}\n");
             text.Append("  moving a running guest between vendors:\n");
             foreach (var risk in mixed.Risks)
             {
-                text.Append($"    - {risk}\n");
+                text.Append($"    - {TextWrap.Words(risk, 6)}\n");
             }
         }
         foreach (var cost in pool.HeldBackBy.Take(NamesShown))

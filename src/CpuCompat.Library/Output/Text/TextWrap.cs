@@ -31,4 +31,29 @@ public static class TextWrap
 
         return text.ToString();
     }
+
+    /// <summary>A sentence broken between words into lines of at most <paramref name="width"/> characters, as <see cref="Join"/> does.</summary>
+    public static string Words(string sentence, int indent, int width = 100)
+    {
+        var text = new StringBuilder();
+        var line = indent;
+        foreach (var word in sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line > indent && line + 1 + word.Length > width)
+            {
+                text.Append('\n').Append(' ', indent);
+                line = indent;
+            }
+            else if (line > indent)
+            {
+                text.Append(' ');
+                line++;
+            }
+
+            text.Append(word);
+            line += word.Length;
+        }
+
+        return text.ToString();
+    }
 }
