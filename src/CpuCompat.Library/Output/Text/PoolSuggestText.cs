@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Partitions;
+using CpuCompat.Pools;
 
 namespace CpuCompat.Output.Text;
 
@@ -20,9 +21,10 @@ public static class PoolSuggestText
         text.Append(fleet.Problems.IsEmpty ? "\n" : $"; {fleet.Problems.Length} left out (see stderr)\n");
         var unit = suggestion.Weights.Source is { } file ? $"weighted features ({file})" : "features";
         var scores = suggestion.Scores;
-        text.Append($"{PoolBaselineText.Count(suggestion.Pools.Length, "pool")} of at most {suggestion.Asked}, by {Method(suggestion.Method)}: ");
+        var whole = suggestion.Groups is [{ Policy: null, Name: PoolPlanner.WholeFleet }];
+        text.Append($"{PoolBaselineText.Count(suggestion.Pools.Length, "pool")} of at most {suggestion.Asked}, by {Method(suggestion.Method, whole)}: ");
         text.Append($"guests keep {N(suggestion.Value)} {unit}, summed over hosts\n");
-        text.Append($"  one pool per vendor: {N(scores.OnePool)}; greedy merge: {N(scores.Greedy)}; greedy merge then moves: {N(scores.Refined)}; ");
+        text.Append($"  {Method(PartitionMethod.OnePool, whole)}: {N(scores.OnePool)}; greedy merge: {N(scores.Greedy)}; greedy merge then moves: {N(scores.Refined)}; ");
         text.Append($"each host on its own: {N(scores.Ceiling)}\n\n");
 
         var width = Math.Max(4, suggestion.Pools.Max(p => (int?)p.Baseline.Pool.Name.Length) ?? 0);
@@ -54,9 +56,10 @@ public static class PoolSuggestText
         return text.ToString();
     }
 
-    public static string Method(PartitionMethod method) => method switch
+    /// <summary>The method in words; <paramref name="whole"/>: the suggestion split a whole fleet (not the policies' or labels' pools).</summary>
+    public static string Method(PartitionMethod method, bool whole) => method switch
     {
-        PartitionMethod.OnePool => "one pool per vendor",
+        PartitionMethod.OnePool => whole ? "one pool per vendor" : "each pool kept whole (one per vendor)",
         PartitionMethod.Greedy => "greedy merge",
         _ => "greedy merge then moves",
     };
