@@ -99,7 +99,7 @@ public static class PoolSuggester
                 // migratable drops the non-migratable ones.
                 var hidden = group.Policy is { } policy ? policy.Forbid | (policy.Migratable && arch is not null ? arch.NonMigratable : FeatureSet.Empty) : FeatureSet.Empty;
                 var description = $"{split.Key.Vendor ?? "no vendor"} {split.Key.Arch ?? split.Key.Family.ToString()}"
-                    + (group.Name == PoolPlanner.WholeFleet && group.Policy is null ? "" : $" of {group.Name}");
+                    + (group.Name == PoolPlanner.WholeFleet && group.Policy is null ? "" : $" in pool {group.Name}");
                 parts.Add(new Part(group, description, [.. split], table, hidden));
             }
         }

@@ -29,12 +29,14 @@ public static class PoolSuggestText
 
         var width = Math.Max(4, suggestion.Pools.Max(p => (int?)p.Baseline.Pool.Name.Length) ?? 0);
         var modelWidth = Math.Max(8, suggestion.Pools.Max(p => (int?)Model(p).Length) ?? 0);
-        text.Append($"  {"pool".PadRight(width)}  hosts  kinds  {"baseline".PadRight(modelWidth)}  features  ABI level  value\n");
+        // With weights, a pool's value is its hosts times its features' weight, not their number: show both.
+        var weighted = suggestion.Weights.Source is not null;
+        text.Append($"  {"pool".PadRight(width)}  hosts  kinds  {"baseline".PadRight(modelWidth)}  features  {(weighted ? "weight  " : "")}ABI level  value\n");
         foreach (var pool in suggestion.Pools)
         {
             var p = pool.Baseline;
             text.Append($"  {p.Pool.Name.PadRight(width)}  {p.Pool.Members.Length,5}  {p.Pool.Kinds.Length,5}  {Model(pool).PadRight(modelWidth)}  ");
-            text.Append($"{p.Offered.PopCount(),8}  {(p.Level?.Name ?? "-"),-9}  {N(pool.Value)}\n");
+            text.Append($"{p.Offered.PopCount(),8}  {(weighted ? $"{pool.OfferedWeight,6}  " : "")}{(p.Level?.Name ?? "-"),-9}  {N(pool.Value)}\n");
         }
 
         foreach (var group in suggestion.Groups.Where(g => !g.Excluded.IsEmpty))
