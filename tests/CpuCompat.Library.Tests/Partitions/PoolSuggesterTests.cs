@@ -22,11 +22,8 @@ public sealed class PoolSuggesterTests
     [MemberData(nameof(Versions))]
     public void Every_host_is_in_exactly_one_pool_of_one_vendor_whose_baseline_is_libvirts_baseline_of_its_members(string version)
     {
-        var compat = SuggestReference.Open(version);
-        var cpus = RealFleet.HostCpus(version);
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(50), Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        ForRandomSubFleets(version, 50, (compat, lines, k, _) =>
         {
-            var (lines, k) = SuggestReference.SubFleet(cpus, seed);
             var fleet = RealFleet.Read(compat, lines);
             var suggestion = Suggest(compat, fleet, k);
             var cpuByHost = RealFleet.CpuByHost(lines);
@@ -48,34 +45,28 @@ public sealed class PoolSuggesterTests
             Assert.Equal(suggestion.Pools.Sum(p => p.Value), suggestion.Value);
             Assert.Equal(suggestion.Value, suggestion.Scores.Of(suggestion.Method));
             Assert.InRange(suggestion.Value, 0, suggestion.Scores.Ceiling);
-        }));
+        });
     }
 
     [Theory]
     [MemberData(nameof(Versions))]
     public void The_partition_is_the_same_under_any_order_of_the_input_lines(string version)
     {
-        var compat = SuggestReference.Open(version);
-        var cpus = RealFleet.HostCpus(version);
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        ForRandomSubFleets(version, 40, (compat, lines, k, seed) =>
         {
-            var (lines, k) = SuggestReference.SubFleet(cpus, seed);
             var expected = Summary(compat, RealFleet.Read(compat, lines), k);
             var shuffled = lines.ToArray();
             new Random(seed ^ 0x5eed).Shuffle(shuffled);
             Assert.Equal(expected, Summary(compat, RealFleet.Read(compat, shuffled), k));
-        }));
+        });
     }
 
     [Theory]
     [MemberData(nameof(Versions))]
     public void Guests_keep_at_least_what_one_pool_per_vendor_and_the_greedy_merge_give_them(string version)
     {
-        var compat = SuggestReference.Open(version);
-        var cpus = RealFleet.HostCpus(version);
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(50), Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        ForRandomSubFleets(version, 50, (compat, lines, k, _) =>
         {
-            var (lines, k) = SuggestReference.SubFleet(cpus, seed);
             var fleet = RealFleet.Read(compat, lines);
             var suggestion = Suggest(compat, fleet, k);
             var kinds = SuggestReference.Kinds(compat, fleet, lines);
@@ -86,7 +77,7 @@ public sealed class PoolSuggesterTests
             Assert.Equal(greedy, suggestion.Scores.Greedy);
             Assert.True(suggestion.Value >= onePool, $"{suggestion.Value} < one pool per vendor {onePool}");
             Assert.True(suggestion.Value >= greedy, $"{suggestion.Value} < greedy merge {greedy}");
-        }));
+        });
     }
 
     [Theory]
@@ -183,6 +174,18 @@ public sealed class PoolSuggesterTests
         var members = suggestion.Pools.SelectMany(p => p.Baseline.Pool.Members.Select(m => fleet.Hosts[m].Name)).ToList();
         Assert.Equal(intel.Order(StringComparer.Ordinal), members.Concat(group.Excluded.Select(e => e.Host)).Order(StringComparer.Ordinal));
         Assert.Equal(fleet.Hosts.Select(h => h.Name).Where(n => !intel.Contains(n)).Order(StringComparer.Ordinal), suggestion.Unplaced);
+    }
+
+    /// <summary>Runs <paramref name="check"/> on <paramref name="tests"/> random sub-fleets of the version's real CPUs (lines, K, the seed), with FsCheck choosing the seeds.</summary>
+    private static void ForRandomSubFleets(string version, int tests, Action<CpuCompatibility, List<string>, int, int> check)
+    {
+        var compat = SuggestReference.Open(version);
+        var cpus = RealFleet.HostCpus(version);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(tests), Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        {
+            var (lines, k) = SuggestReference.SubFleet(cpus, seed);
+            check(compat, lines, k, seed);
+        }));
     }
 
     private static PoolSuggestion Suggest(CpuCompatibility compat, Fleet fleet, int k)
