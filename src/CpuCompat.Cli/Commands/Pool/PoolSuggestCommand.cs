@@ -26,13 +26,14 @@ internal static class PoolSuggestCommand
             Splits a fleet into at most K migration pools so that guests keep the most. The objective: the sum over
             hosts of the number of features their pool's baseline offers (with --weights, of those features' weights).
             A pool never mixes vendors or architectures, so each needs a pool of its own (fewer pools than that is an
-            error). The pools are chosen on the features the members share, then one pool per vendor, the greedy merge
-            of the closest kinds and that merge improved by moving kinds are scored with libvirt's real baselines and the
-            best is kept: never worse than either. Each pool's baseline is exactly libvirt's cpu-baseline of its members,
-            and each pool says which hosts cost it the most, as 'pool baseline' does. The answer does not depend on the
-            order of the input. Pools of a whole fleet are pool-1, pool-2, ... by hosts (most first); with policy files
-            (or --by) each of their pools is split on its own, keeps its policy (forbidden features, allowed and
-            preferred models, migratable, required features) and is named POOL-1, POOL-2, ... (POOL when kept whole).
+            error). The search works on the features members share; then one pool per vendor, the greedy merge of the
+            closest kinds of CPU and that merge improved by moving kinds between pools are scored with libvirt's real
+            baselines, and the best is kept: never worse than the first two. Each pool's baseline is exactly libvirt's
+            cpu-baseline of its members, and each pool says which hosts cost it the most, as 'pool baseline' does. The
+            answer does not depend on the order of the input. Pools of a whole fleet are pool-1, pool-2, ... by hosts
+            (most first); with policy files (or --by) each of their pools is split on its own, keeps its policy
+            (forbidden features, allowed and preferred models, migratable, required features) and is named POOL-1,
+            POOL-2, ... (POOL when kept whole).
             Exit code: 0, 1 when a pool has no baseline or misses its minimum model, 2 bad input.
 
             Example:
