@@ -15,6 +15,8 @@ the rest are variants of the first ones as firmware makes them: the same CPU wit
   hosts-10k.xml             10,000 hosts of the same kinds as one <cpu> list
   hosts-10k-distinct.xml    10,000 hosts that all differ: each leaves out its own set of a kind's features
   hosts-110k.xml            110,000 hosts as one <cpu> list (~85 MB)
+  fleet-100k-distinct.jsonl with --distinct-kinds N: 100,000 hosts in JSON Lines drawn from N CPUs that all differ
+                            (the first N of hosts-10k-distinct.xml), for `pool suggest` on thousands of kinds
 
 Host kinds are drawn with a fixed seed, so every run writes the same files.
 """
@@ -75,6 +77,7 @@ def main():
     parser.add_argument("out_dir")
     parser.add_argument("--vendor", default="Intel")
     parser.add_argument("--kinds", type=int, default=35)
+    parser.add_argument("--distinct-kinds", type=int, default=0, help="also write fleet-100k-distinct.jsonl of this many distinct CPUs (at most 10,000)")
     args = parser.parse_args()
 
     kinds = kinds_from(args.cpu_dir, args.vendor, args.kinds)
@@ -111,6 +114,11 @@ def main():
     write(os.path.join(args.out_dir, "hosts-10k.xml"), (kinds[k] for k in fleet[:10_000]))
     write(os.path.join(args.out_dir, "hosts-10k-distinct.xml"), distinct(kinds, 10_000))
     write(os.path.join(args.out_dir, "hosts-110k.xml"), (kinds[k] for k in rng.choices(range(len(kinds)), weights, k=110_000)))
+    if args.distinct_kinds:
+        many = list(distinct(kinds, min(args.distinct_kinds, 10_000)))
+        drawn = rng.choices(range(len(many)), k=100_000)
+        write(os.path.join(args.out_dir, "fleet-100k-distinct.jsonl"),
+              (json.dumps({"host": f"h{i:06d}", "cpu": many[k], "labels": {}}) + "\n" for i, k in enumerate(drawn)))
     print(f"{len(kinds)} kinds of {args.vendor} hosts ({real} CPUs, {len(kinds) - real} firmware variants); files in {args.out_dir}")
 
 

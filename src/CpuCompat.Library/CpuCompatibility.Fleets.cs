@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CpuCompat.Core;
 using CpuCompat.Fleets;
 using CpuCompat.Language.Compilation;
+using CpuCompat.Partitions;
 using CpuCompat.Pools;
 
 namespace CpuCompat;
@@ -67,4 +68,24 @@ public sealed partial class CpuCompatibility
     /// </summary>
     public WhatIfResult WhatIf(string change, Fleet before, Fleet after, string? by, string? guestsDirectory, CpuCompatibility? afterDatabase = null, bool crossVendor = false) =>
         CpuCompat.Pools.WhatIf.Compare(change, Engine, before, afterDatabase?.Engine ?? Engine, after, by, guestsDirectory, crossVendor);
+
+    /// <summary>
+    /// How much each feature counts for <see cref="SuggestPools"/>, from a weights file (<c>avx512* 4</c>,
+    /// <c>tag:security 2</c>, <c>default 1</c>; see <see cref="FeatureWeights"/>); errors name the file and line.
+    /// </summary>
+    public Outcome<FeatureWeights> ReadWeights(string path) => FeatureWeights.Read(path, Database);
+
+    /// <summary>
+    /// The fleet split into at most <paramref name="pools"/> migration pools so that guests keep the most: the sum over
+    /// hosts of the weight (<paramref name="weights"/>; default 1 each) of the features their pool's baseline offers.
+    /// Each pool of <see cref="Pools"/> (the whole fleet, or the policies' pools, split by <paramref name="by"/>) is
+    /// split by vendor and architecture, and those groups are split further; a split pool keeps its policy. An error
+    /// when there are more such groups than <paramref name="pools"/>.
+    /// </summary>
+    public Outcome<PoolSuggestion> SuggestPools(Fleet fleet, int pools, FeatureWeights? weights = null, string? by = null)
+    {
+        var facts = KindFacts.Of(Engine, fleet);
+        var groups = PoolPlanner.Plan(Engine, fleet, facts, by);
+        return PoolSuggester.Suggest(Engine, fleet, facts, groups, pools, weights ?? FeatureWeights.Uniform, numbered: by is null && groups.All(g => g.Policy is null));
+    }
 }

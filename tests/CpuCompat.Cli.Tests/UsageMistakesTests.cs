@@ -13,7 +13,7 @@ public sealed class UsageMistakesTests
     [Theory]
     [InlineData("cpu-basline x.xml", "unknown command 'cpu-basline' — did you mean 'cpu-baseline'? (see 'cpucompat --help')")]
     [InlineData("pool baselin --fleet f", "unknown command 'baselin' — did you mean 'baseline'? (see 'cpucompat pool --help')")]
-    [InlineData("pool", "'cpucompat pool' needs a command: baseline, what-if, explain (see 'cpucompat pool --help')")]
+    [InlineData("pool", "'cpucompat pool' needs a command: baseline, what-if, suggest, explain (see 'cpucompat pool --help')")]
     [InlineData("cpu-baseline --featurs EX/pool-east.xml", "unknown option '--featurs' — did you mean '--features'? (see 'cpucompat cpu-baseline --help')")]
     [InlineData("cpu-compare EX/guest.xml --hots EX/host-cpudata.xml", "unknown option '--hots' — did you mean '--host'? (see 'cpucompat cpu-compare --help')")]
     [InlineData("check --fleet EX/fleet.jsonl --gusts EX/guests", "unknown option '--gusts' — did you mean '--guests'? (see 'cpucompat check --help')")]

@@ -32,4 +32,6 @@ internal static class CliConstants
     public const string Remove = "--remove";
     public const string Replace = "--replace";
     public const string ToCpuMap = "--to-cpu-map";
+    public const string Pools = "--pools";
+    public const string Weights = "--weights";
 }

@@ -49,14 +49,19 @@ internal sealed class FleetOptions
 
     public DatabaseOptions Database { get; } = new();
 
-    public void AddTo(Command command)
+    /// <summary>Adds the options; <paramref name="crossVendor"/> false for a command whose pools never mix vendors (suggest splits by vendor).</summary>
+    public void AddTo(Command command, bool crossVendor = true)
     {
         command.Arguments.Add(Policies);
         command.Options.Add(Fleet);
         command.Options.Add(By);
         command.Options.Add(Labels);
         command.Options.Add(KeepGoing);
-        command.Options.Add(CrossVendor);
+        if (crossVendor)
+        {
+            command.Options.Add(CrossVendor);
+        }
+
         Database.AddTo(command);
     }
 

@@ -12,10 +12,10 @@ namespace CpuCompat.Library.Tests.Fleets;
 /// </summary>
 internal static class RealFleet
 {
-    /// <summary>The distinct host <c>&lt;cpu&gt;</c> texts, in name order; skips without the reference material.</summary>
-    public static IReadOnlyList<(string Name, string Cpu)> HostCpus()
+    /// <summary>The distinct host <c>&lt;cpu&gt;</c> texts of a libvirt version's test data, in name order; skips without the reference material.</summary>
+    public static IReadOnlyList<(string Name, string Cpu)> HostCpus(string version = "11.3.0")
     {
-        var dir = SharedData.TestDataDir("11.3.0");
+        var dir = SharedData.TestDataDir(version);
         return [.. Directory.EnumerateFiles(dir, "x86_64-cpuid-*-host.xml").Order(StringComparer.Ordinal)
             .Select(f => (Path.GetFileName(f)["x86_64-cpuid-".Length..^"-host.xml".Length], File.ReadAllText(f)))
             .Where(c => c.Item2.TrimStart().StartsWith("<cpu", StringComparison.Ordinal))
@@ -23,9 +23,9 @@ internal static class RealFleet
     }
 
     /// <summary>One host a line: each CPU on <paramref name="copies"/> hosts, clusters and racks by position.</summary>
-    public static IReadOnlyList<string> Lines(int copies = 3)
+    public static IReadOnlyList<string> Lines(int copies = 3, string version = "11.3.0")
     {
-        var cpus = HostCpus();
+        var cpus = HostCpus(version);
         var lines = new List<string>();
         for (var i = 0; i < cpus.Count; i++)
         {

@@ -63,6 +63,8 @@ public sealed class SchemaTests
         { "pool-what-if", "pool what-if --fleet EX/fleet.jsonl --by cluster --remove west-14,west-15 --guests EX/guests --json" },
         { "pool-what-if", "pool what-if --fleet EX/fleet.jsonl --to-cpu-map /usr/share/libvirt/cpu_map --json" },
         { "check", "check --fleet EX/fleet.jsonl --by cluster --guests EX/guests --json TMP/check.json" },
+        { "pool-suggest", "pool suggest --fleet EX/fleet.jsonl --pools 3 --weights EX/weights.txt --json" },
+        { "pool-suggest", "pool suggest EX/fleet-policy.ccl --fleet EX/fleet.jsonl --pools 4 --json" },
     };
 
     [Theory]
