@@ -16,15 +16,20 @@ public static class PoolBaselineText
     /// <summary>How many host names a line lists before "and N more".</summary>
     public const int NamesShown = 5;
 
-    public static string Format(Fleet fleet, IReadOnlyList<PoolBaseline> pools, LibvirtGeneration generation)
+    // deprecated: per pool, in order, what --models says of its model (null: not deprecated, or no model list).
+    public static string Format(Fleet fleet, IReadOnlyList<PoolBaseline> pools, LibvirtGeneration generation, IReadOnlyList<DeprecatedModel?>? deprecated = null)
     {
         var text = new StringBuilder();
         text.Append($"{Count(fleet.Hosts.Length, "host")} of {Count(fleet.Kinds.Length, "kind")} from {fleet.Source}");
         text.Append(fleet.Problems.IsEmpty ? "\n" : $"; {fleet.Problems.Length} left out (see stderr)\n");
-        foreach (var pool in pools)
+        for (var i = 0; i < pools.Count; i++)
         {
             text.Append('\n');
-            Pool(text, fleet, pool, generation);
+            Pool(text, fleet, pools[i], generation);
+            if (deprecated?[i] is { } d)
+            {
+                text.Append($"  deprecated: {DeprecatedModel.Describe(d)}\n");
+            }
         }
 
         return text.ToString();
