@@ -55,6 +55,12 @@ public sealed record DiffSide(string Name, InputFormat Format, CpuDefinition Cpu
 
         var cpu = list[0];
         var family = engine.FamilyOf(cpu);
+        if (family != ArchFamily.X86)
+        {
+            // ppc64, ARM and s390 CPUs compare by model in libvirt: their definitions stand for no feature set to diff.
+            return Errors.Unsupported($"{name} is a CPU of architecture {ArchNames.DslName(family)}: diff compares the feature sets of x86 CPUs; compare other CPUs with cpu-compare");
+        }
+
         if (cpu.Type == CpuType.Guest && cpu.Mode is CpuMode.HostPassthrough or CpuMode.Maximum)
         {
             return Errors.Invalid($"{name} is a {cpu.Mode.Value.Name()} guest CPU: it is whatever the host has, so it names no features to compare; give the host's CPU instead");

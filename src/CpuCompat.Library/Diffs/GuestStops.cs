@@ -70,7 +70,7 @@ public static class GuestStops
 
     /// <summary>
     /// The host CPU a side stands for. A host form is itself; a guest form is the host CPU libvirt reports for raw data
-    /// with exactly the guest's features and vendor (only x86 CPUs have raw data; elsewhere give the host CPUs).
+    /// with exactly the guest's features and vendor (every side of a diff is an x86 CPU, which raw data describes).
     /// </summary>
     public static Outcome<CpuDefinition> HostOf(CpuEngine engine, DiffSide side)
     {
@@ -79,11 +79,7 @@ public static class GuestStops
             return side.Cpu;
         }
 
-        if (side.Family != ArchFamily.X86 || engine.Database.For(side.Family) is not { } arch)
-        {
-            return Errors.Unsupported($"{side.Name} is a {DiffSide.Describe(side.Form)} of architecture {ArchNames.DslName(side.Family)}: guests can be checked against a guest CPU only on x86; give the host CPUs");
-        }
-
+        var arch = engine.Database.For(side.Family)!;
         var vendorName = side.Cpu.Vendor ?? (arch.FindModel(side.Cpu.Model!)?.VendorId is { } id ? arch.Vendors[id].Name : null);
         var vendor = vendorName is null ? null : arch.FindVendor(vendorName)?.CpuidString;
         return engine.DataFromProperties(arch.NamesOf(side.Features), vendor, signature: null, side.Family)

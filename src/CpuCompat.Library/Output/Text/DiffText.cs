@@ -13,7 +13,7 @@ namespace CpuCompat.Output.Text;
 public static class DiffText
 {
     /// <summary>Where wrapped feature lists continue: under the first name after "features gained: ".</summary>
-    private const int Indent = 18;
+    private const int Indent = 17;
 
     public static string Format(CpuDiff diff)
     {
