@@ -28,7 +28,7 @@ public static class PoolBaselineText
             Pool(text, fleet, pools[i], generation);
             if (deprecated?[i] is { } d)
             {
-                text.Append($"  deprecated: {DeprecatedModel.Describe(d)}\n");
+                Deprecated(text, d);
             }
         }
 
@@ -93,6 +93,27 @@ public static class PoolBaselineText
         foreach (var line in CpuXmlWriter.Format(cpu, generation).TrimEnd('\n').Split('\n'))
         {
             text.Append("  ").Append(line).Append('\n');
+        }
+    }
+
+    /// <summary>A deprecated baseline model and the proposal, its edits wrapped one kind a line.</summary>
+    private static void Deprecated(StringBuilder text, DeprecatedModel deprecated)
+    {
+        if (deprecated.Proposal is not { } p)
+        {
+            text.Append($"  deprecated: {DeprecatedModel.Describe(deprecated)}\n");
+            return;
+        }
+
+        text.Append($"  deprecated: {deprecated.Model} is deprecated by QEMU; nearest model it does not deprecate: {p.Model}\n");
+        if (!p.Require.IsEmpty)
+        {
+            text.Append($"    require: {TextWrap.Join(p.Require, 13)}\n");
+        }
+
+        if (!p.Disable.IsEmpty)
+        {
+            text.Append($"    disable: {TextWrap.Join(p.Disable, 13)}\n");
         }
     }
 

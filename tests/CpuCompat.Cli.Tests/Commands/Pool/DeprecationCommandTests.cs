@@ -44,7 +44,8 @@ public sealed class DeprecationCommandTests
         }
 
         var text = CliRun.InProcess("pool", "baseline", "--fleet", Fleet, "--models", Models);
-        Assert.Contains($"  deprecated: {pool["model"]} is deprecated by QEMU; nearest model it does not deprecate: {proposal["model"]}, ", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"  deprecated: {pool["model"]} is deprecated by QEMU; nearest model it does not deprecate: {proposal["model"]}\n", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"    disable: {string.Join(", ", TestFleets.Strings(proposal["disable"]))}\n", text.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
