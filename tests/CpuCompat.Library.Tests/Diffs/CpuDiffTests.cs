@@ -11,9 +11,9 @@ namespace CpuCompat.Library.Tests.Diffs;
 /// </summary>
 public sealed class CpuDiffTests
 {
-    private static readonly CpuCompatibility Compat = CpuCompatibility.OpenBuiltIn();
+    private static CpuCompatibility Compat => DiffRun.Compat;
 
-    private static readonly Lazy<LibvirtMap> Map = new(() => LibvirtMap.Of("11.3.0"));
+    private static LibvirtMap Map => DiffRun.Map;
 
     /// <summary>The x86 CPUs of libvirt 11.3.0's test data with a host and a guest decode (every one of them).</summary>
     public static TheoryData<string> HostAndGuest => [.. new[]
@@ -56,20 +56,19 @@ public sealed class CpuDiffTests
         { "intel/nehalem/intel-xeon-cpu-x5650.txt", "intel/nehalem/intel-xeon-cpu-w3670.txt" },
     };
 
-    private static string Data(string version, string name) => SharedData.TestDataFile(version, $"x86_64-cpuid-{name}");
+    private static string Data(string version, string name) => DiffRun.Data(version, name);
 
-    private static CpuDiff Diff(string oldPath, string newPath, string? guests = null)
-    {
-        var diff = Compat.Diff(Read(oldPath), oldPath, Read(newPath), newPath, guests);
-        Assert.True(diff.Succeeded, diff.Succeeded ? "" : diff.Error!.Message);
-        return diff.Value;
-    }
+    private static CpuDiff Diff(string oldPath, string newPath) => DiffRun.Diff(oldPath, newPath);
 
-    private static Formats.CpuInput Read(string path)
+    /// <summary>
+    /// The diff of two definition files, its features checked against the features of <paramref name="oldExpected"/>
+    /// and <paramref name="newExpected"/> (libvirt's own decodes; by default the files themselves) expanded apart.
+    /// </summary>
+    private static CpuDiff DiffOfDefinitions(string oldPath, string newPath, string? oldExpected = null, string? newExpected = null)
     {
-        var read = Compat.Reader.Read(File.ReadAllText(path), path).Outcome;
-        Assert.True(read.Succeeded, read.Succeeded ? "" : read.Error!.Message);
-        return read.Value;
+        var diff = Diff(oldPath, newPath);
+        AssertFeatures(diff, Map.Cpu(File.ReadAllText(oldExpected ?? oldPath)), Map.Cpu(File.ReadAllText(newExpected ?? newPath)));
+        return diff;
     }
 
     /// <summary>The diff's gained and lost features are exactly the set differences of the expected feature sets.</summary>
@@ -85,13 +84,9 @@ public sealed class CpuDiffTests
     [MemberData(nameof(HostAndGuest))]
     public void Host_and_guest_forms_of_one_cpu_differ_by_what_libvirts_two_decodes_differ(string name)
     {
-        var host = Data("11.3.0", $"{name}-host.xml");
-        var guest = Data("11.3.0", $"{name}-guest.xml");
-        var diff = Diff(host, guest);
-
+        var diff = DiffOfDefinitions(Data("11.3.0", $"{name}-host.xml"), Data("11.3.0", $"{name}-guest.xml"));
         Assert.Equal(CpuForm.Host, diff.Old.Form);
         Assert.Equal(CpuForm.Custom, diff.New.Form);
-        AssertFeatures(diff, Map.Value.Cpu(File.ReadAllText(host)), Map.Value.Cpu(File.ReadAllText(guest)));
         Assert.Equal(!diff.Lost.IsEmpty, diff.LosesSomething);
     }
 
@@ -103,9 +98,7 @@ public sealed class CpuDiffTests
         // only the newer map knows.
         var before = Data("9.0.0", $"{name}-host.xml");
         var after = Data("11.3.0", $"{name}-host.xml");
-        var diff = Diff(before, after);
-
-        AssertFeatures(diff, Map.Value.Cpu(File.ReadAllText(before)), Map.Value.Cpu(File.ReadAllText(after)));
+        var diff = DiffOfDefinitions(before, after);
         Assert.Equal(ModelOf(before), diff.Old.Cpu.Model);
         Assert.Equal(ModelOf(after), diff.New.Cpu.Model);
         Assert.Equal(ModelOf(before) != ModelOf(after), diff.ModelChanged);
@@ -117,8 +110,8 @@ public sealed class CpuDiffTests
     public void A_microcode_update_gains_the_features_whose_cpuid_bits_it_sets(string before, string after)
     {
         var diff = Diff(Data("11.3.0", $"{before}.xml"), Data("11.3.0", $"{after}.xml"));
-        var expectedBefore = Map.Value.Present(Compat.ReadCpuData(File.ReadAllText(Data("11.3.0", $"{before}.xml")), before).Value);
-        var expectedAfter = Map.Value.Present(Compat.ReadCpuData(File.ReadAllText(Data("11.3.0", $"{after}.xml")), after).Value);
+        var expectedBefore = Map.Present(Compat.ReadCpuData(File.ReadAllText(Data("11.3.0", $"{before}.xml")), before).Value);
+        var expectedAfter = Map.Present(Compat.ReadCpuData(File.ReadAllText(Data("11.3.0", $"{after}.xml")), after).Value);
 
         AssertFeatures(diff, expectedBefore, expectedAfter);
         Assert.NotEmpty(diff.Gained);
@@ -144,8 +137,7 @@ public sealed class CpuDiffTests
     [MemberData(nameof(QemuPairs))]
     public void Another_qemu_gives_the_guest_what_libvirt_decodes_from_its_expansion(string before, string after, string lost)
     {
-        var diff = Diff(Data("11.3.0", $"{before}.json"), Data("11.3.0", $"{after}.json"));
-        AssertFeatures(diff, Map.Value.Cpu(File.ReadAllText(Data("11.3.0", $"{before}-json.xml"))), Map.Value.Cpu(File.ReadAllText(Data("11.3.0", $"{after}-json.xml"))));
+        var diff = DiffOfDefinitions(Data("11.3.0", $"{before}.json"), Data("11.3.0", $"{after}.json"), Data("11.3.0", $"{before}-json.xml"), Data("11.3.0", $"{after}-json.xml"));
         Assert.Equal([lost], diff.Lost);
         Assert.Empty(diff.Gained);
         Assert.True(diff.LosesSomething);
@@ -172,8 +164,8 @@ public sealed class CpuDiffTests
         var newPath = Path.Combine(dumps, after);
         var diff = Diff(oldPath, newPath);
 
-        var expectedBefore = Map.Value.Present(Compat.ReadCpuData(File.ReadAllText(oldPath), before).Value);
-        var expectedAfter = Map.Value.Present(Compat.ReadCpuData(File.ReadAllText(newPath), after).Value);
+        var expectedBefore = Map.Present(Compat.ReadCpuData(File.ReadAllText(oldPath), before).Value);
+        var expectedAfter = Map.Present(Compat.ReadCpuData(File.ReadAllText(newPath), after).Value);
         AssertFeatures(diff, expectedBefore, expectedAfter);
         Assert.False(diff.SignatureChanged);
         Assert.Contains("spec-ctrl", diff.Gained);
@@ -191,11 +183,9 @@ public sealed class CpuDiffTests
         // -enabled and -disabled data say QEMU did, as libvirt's own test compares them). Both are guest CPUs.
         var defined = Data("11.3.0", $"{name}-guest.xml");
         var given = Data("11.3.0", $"{name}-json.xml");
-        var diff = Diff(defined, given);
-
+        var diff = DiffOfDefinitions(defined, given);
         Assert.Equal(CpuForm.Custom, diff.Old.Form);
         Assert.Equal(CpuForm.Custom, diff.New.Form);
-        AssertFeatures(diff, Map.Value.Cpu(File.ReadAllText(defined)), Map.Value.Cpu(File.ReadAllText(given)));
         AssertListed(diff.Listed, File.ReadAllText(defined), File.ReadAllText(given));
     }
 
@@ -206,10 +196,9 @@ public sealed class CpuDiffTests
     public void A_host_against_what_qemu_can_give_a_guest_there(string name)
     {
         // The raw CPUID of the host, and QEMU's expansion of its "host" model on it (raw data too).
-        var diff = Diff(Data("11.3.0", $"{name}.xml"), Data("11.3.0", $"{name}.json"));
+        var diff = DiffOfDefinitions(Data("11.3.0", $"{name}.xml"), Data("11.3.0", $"{name}.json"), Data("11.3.0", $"{name}-host.xml"), Data("11.3.0", $"{name}-json.xml"));
         Assert.Equal("cpudata", InputFormatName(diff.Old));
         Assert.Equal("qmp", InputFormatName(diff.New));
-        AssertFeatures(diff, Map.Value.Cpu(File.ReadAllText(Data("11.3.0", $"{name}-host.xml"))), Map.Value.Cpu(File.ReadAllText(Data("11.3.0", $"{name}-json.xml"))));
     }
 
     [Fact]

@@ -12,11 +12,11 @@ namespace CpuCompat.Library.Tests.Diffs;
 /// </summary>
 public sealed class GuestStopsTests
 {
-    private static readonly CpuCompatibility Compat = CpuCompatibility.OpenBuiltIn();
+    private static CpuCompatibility Compat => DiffRun.Compat;
 
-    private static readonly Lazy<LibvirtMap> Map = new(() => LibvirtMap.Of("11.3.0"));
+    private static LibvirtMap Map => DiffRun.Map;
 
-    private static string Data(string name) => SharedData.TestDataFile("11.3.0", $"x86_64-cpuid-{name}");
+    private static string Data(string name) => DiffRun.Data("11.3.0", name);
 
     /// <summary>Every guest CPU libvirt decodes in its 11.3.0 test data, copied into one guests directory.</summary>
     private static TempDirectory Guests()
@@ -31,16 +31,9 @@ public sealed class GuestStopsTests
     }
 
     private static bool Runs(string guestXml, string vendor, HashSet<string> host) =>
-        (string?)XDocument.Parse(guestXml).Descendants("vendor").FirstOrDefault() == vendor && Map.Value.Cpu(guestXml).IsSubsetOf(host);
+        (string?)XDocument.Parse(guestXml).Descendants("vendor").FirstOrDefault() == vendor && Map.Cpu(guestXml).IsSubsetOf(host);
 
-    private static CpuDiff Diff(string oldPath, string newPath, string guests)
-    {
-        var old = Compat.Reader.Read(File.ReadAllText(oldPath), oldPath).Outcome.Value;
-        var @new = Compat.Reader.Read(File.ReadAllText(newPath), newPath).Outcome.Value;
-        var diff = Compat.Diff(old, oldPath, @new, newPath, guests);
-        Assert.True(diff.Succeeded, diff.Succeeded ? "" : diff.Error!.Message);
-        return diff.Value;
-    }
+    private static CpuDiff Diff(string oldPath, string newPath, string guests) => DiffRun.Diff(oldPath, newPath, guests);
 
     [Theory]
     [InlineData("Core-i7-5600U-ibrs", "Core-i7-5600U", "Intel")]
@@ -50,8 +43,8 @@ public sealed class GuestStopsTests
         // OLD and NEW are the raw CPUID data (decoded as host CPUs); the expectation uses libvirt's own host decodes.
         using var guests = Guests();
         var diff = Diff(Data($"{after}.xml"), Data($"{before}.xml"), guests.Path);
-        var oldHost = Map.Value.Cpu(File.ReadAllText(Data($"{after}-host.xml")));
-        var newHost = Map.Value.Cpu(File.ReadAllText(Data($"{before}-host.xml")));
+        var oldHost = Map.Cpu(File.ReadAllText(Data($"{after}-host.xml")));
+        var newHost = Map.Cpu(File.ReadAllText(Data($"{before}-host.xml")));
 
         var files = Directory.EnumerateFiles(guests.Path).Select(f => (Name: Path.GetFileName(f), Xml: File.ReadAllText(f))).ToList();
         var ranBefore = files.Where(g => Runs(g.Xml, vendor, oldHost)).ToList();
@@ -65,7 +58,7 @@ public sealed class GuestStopsTests
         Assert.True(diff.LosesSomething);
         foreach (var stop in check.Stops)
         {
-            var missing = Map.Value.Cpu(File.ReadAllText(Path.Combine(guests.Path, stop.Guest))).Except(newHost).Order(StringComparer.Ordinal);
+            var missing = Map.Cpu(File.ReadAllText(Path.Combine(guests.Path, stop.Guest))).Except(newHost).Order(StringComparer.Ordinal);
             Assert.Equal(missing, stop.Features.Order(StringComparer.Ordinal));
             Assert.Equal("Host CPU does not provide required features", stop.Reason);
         }
@@ -89,8 +82,8 @@ public sealed class GuestStopsTests
         var oldPath = Data("Core-i7-5600U-ibrs-guest.xml");
         var newPath = Data("Core-i7-5600U-guest.xml");
         var diff = Diff(oldPath, newPath, guests.Path);
-        var oldSet = Map.Value.Cpu(File.ReadAllText(oldPath));
-        var newSet = Map.Value.Cpu(File.ReadAllText(newPath));
+        var oldSet = Map.Cpu(File.ReadAllText(oldPath));
+        var newSet = Map.Cpu(File.ReadAllText(newPath));
 
         var files = Directory.EnumerateFiles(guests.Path).Select(f => (Name: Path.GetFileName(f), Xml: File.ReadAllText(f))).ToList();
         var stops = files.Where(g => Runs(g.Xml, "Intel", oldSet) && !Runs(g.Xml, "Intel", newSet)).Select(g => g.Name).Order(StringComparer.Ordinal);
@@ -104,12 +97,11 @@ public sealed class GuestStopsTests
     {
         foreach (var file in Directory.EnumerateFiles(SharedData.TestDataDir("11.3.0"), "x86_64-cpuid-*-guest.xml"))
         {
-            var input = Compat.Reader.Read(File.ReadAllText(file), file).Outcome.Value;
-            var side = DiffSide.Of(Compat.Engine, Compat.Reader, input, file).Value;
+            var side = DiffSide.Of(Compat.Engine, Compat.Reader, DiffRun.Read(file), file).Value;
             var host = GuestStops.HostOf(Compat.Engine, side);
             Assert.True(host.Succeeded, host.Succeeded ? "" : host.Error!.Message);
             Assert.Equal(Core.Cpu.CpuType.Host, host.Value.Type);
-            Assert.Equal(Map.Value.Cpu(File.ReadAllText(file)).Order(StringComparer.Ordinal), Map.Value.Cpu(Compat.ToXml(host.Value)).Order(StringComparer.Ordinal));
+            Assert.Equal(Map.Cpu(File.ReadAllText(file)).Order(StringComparer.Ordinal), Map.Cpu(Compat.ToXml(host.Value)).Order(StringComparer.Ordinal));
             Assert.Equal(side.Cpu.Vendor, host.Value.Vendor);
         }
     }
@@ -120,7 +112,7 @@ public sealed class GuestStopsTests
         using var guests = new TempDirectory();
         guests.Write("good.xml", File.ReadAllText(Data("Core-i7-5600U-guest.xml")));
         guests.Write("bad.xml", "<domain><cpu mode='custom'><model>NoSuchModel</model></cpu></domain>");
-        var old = Compat.Reader.Read(File.ReadAllText(Data("Core-i7-5600U-host.xml")), "old").Outcome.Value;
+        var old = DiffRun.Read(Data("Core-i7-5600U-host.xml"));
         var diff = Compat.Diff(old, "old", old, "new", guests.Path);
         Assert.False(diff.Succeeded);
         Assert.Contains("bad.xml", diff.Error!.Message, StringComparison.Ordinal);

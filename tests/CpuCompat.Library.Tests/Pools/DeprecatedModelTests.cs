@@ -18,9 +18,9 @@ namespace CpuCompat.Library.Tests.Pools;
 /// </summary>
 public sealed class DeprecatedModelTests
 {
-    private static readonly CpuCompatibility Compat = CpuCompatibility.OpenBuiltIn();
+    private static CpuCompatibility Compat => DiffRun.Compat;
 
-    private static readonly Lazy<LibvirtMap> Map = new(() => LibvirtMap.Of("11.3.0"));
+    private static LibvirtMap Map => DiffRun.Map;
 
     /// <summary>The x86 models CentOS Stream 9's qemu-kvm marks deprecated (its merge request "deprecate many named CPU models").</summary>
     private static readonly HashSet<string> Rhel9Deprecated = new(StringComparer.Ordinal)
@@ -41,7 +41,7 @@ public sealed class DeprecatedModelTests
         { "Xeon-X5460", "Xeon-X5460", "Core-i7-2600" },
     };
 
-    private static string Data(string name) => SharedData.TestDataFile("11.3.0", $"x86_64-cpuid-{name}");
+    private static string Data(string name) => DiffRun.Data("11.3.0", name);
 
     /// <summary>The definitions reply of a test data file, with <c>deprecated</c> set as <paramref name="deprecated"/> says.</summary>
     private static string Reply(string qemuHost, Func<string, bool> deprecated)
@@ -92,22 +92,22 @@ public sealed class DeprecatedModelTests
 
         // Found apart from CpuCompat: every model of the reply that RHEL keeps, of the baseline's vendor, usable once
         // the proposal's disabled features are off, ranked by edits, then features, then not an alias, then map order.
-        var guest = Map.Value.Cpu(Compat.ToXml(baseline));
+        var guest = Map.Cpu(Compat.ToXml(baseline));
         var entries = JsonNode.Parse(reply)!["return"]!.AsArray().ToDictionary(e => (string)e!["name"]!, e => e!["unavailable-features"]?.AsArray().Select(f => (string)f!).ToList() ?? []);
-        var expected = Map.Value.ModelNames
-            .Select((m, order) => (Name: m, Order: order, Features: Map.Value.Model(m)))
+        var expected = Map.ModelNames
+            .Select((m, order) => (Name: m, Order: order, Features: Map.Model(m)))
             .Where(m => entries.ContainsKey(m.Name) && !Rhel9Deprecated.Contains(m.Name) && m.Name != baseline.Model
-                && (Map.Value.VendorOf(m.Name) is null || Map.Value.VendorOf(m.Name) == baseline.Vendor))
+                && (Map.VendorOf(m.Name) is null || Map.VendorOf(m.Name) == baseline.Vendor))
             .Select(m => (m.Name, m.Order, m.Features, Require: guest.Except(m.Features).ToHashSet(), Disable: m.Features.Except(guest).ToHashSet()))
             .Where(m => entries[m.Name].All(blocker => m.Disable.Contains(QemuToLibvirt(blocker))))
-            .OrderBy(m => m.Require.Count + m.Disable.Count).ThenByDescending(m => m.Features.Count).ThenBy(m => Map.Value.IsAlias(m.Name)).ThenByDescending(m => m.Order)
+            .OrderBy(m => m.Require.Count + m.Disable.Count).ThenByDescending(m => m.Features.Count).ThenBy(m => Map.IsAlias(m.Name)).ThenByDescending(m => m.Order)
             .First();
         Assert.Equal(expected.Name, proposal.Model);
         Assert.Equal(expected.Require.Order(StringComparer.Ordinal), proposal.Require.Order(StringComparer.Ordinal));
         Assert.Equal(expected.Disable.Order(StringComparer.Ordinal), proposal.Disable.Order(StringComparer.Ordinal));
 
         // The rewritten baseline stands for the same features, and libvirt's cpu-compare runs it on both hosts.
-        Assert.Equal(guest.Order(StringComparer.Ordinal), Map.Value.Cpu(Compat.ToXml(proposal.Cpu)).Order(StringComparer.Ordinal));
+        Assert.Equal(guest.Order(StringComparer.Ordinal), Map.Cpu(Compat.ToXml(proposal.Cpu)).Order(StringComparer.Ordinal));
         foreach (var host in new[] { a, b })
         {
             var hostCpu = Compat.ReadCpus(File.ReadAllText(Data($"{host}-host.xml")), host).Value[0];
@@ -149,5 +149,5 @@ public sealed class DeprecatedModelTests
     }
 
     /// <summary>A blocker in libvirt's spelling (the reply uses QEMU's; the map lists it as an alias).</summary>
-    private static string QemuToLibvirt(string name) => Map.Value.Canonical(name);
+    private static string QemuToLibvirt(string name) => Map.Canonical(name);
 }

@@ -74,8 +74,8 @@ public static class DiffJson
     private static void Listed(Utf8JsonWriter w, ListedFeatures listed)
     {
         w.WriteStartObject("listed");
-        Features(w, "added", listed.Added);
-        Features(w, "removed", listed.Removed);
+        CpuJson.WriteFeatures(w, "added", listed.Added);
+        CpuJson.WriteFeatures(w, "removed", listed.Removed);
         w.WriteStartArray("changed");
         foreach (var c in listed.Changed)
         {
@@ -88,20 +88,6 @@ public static class DiffJson
 
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static void Features(Utf8JsonWriter w, string name, IEnumerable<CpuFeature> features)
-    {
-        w.WriteStartArray(name);
-        foreach (var f in features)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", f.Name);
-            w.WriteStringOrNull("policy", f.Policy?.Name());
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
     }
 
     private static void Guests(Utf8JsonWriter w, GuestCheck? guests)
