@@ -10,15 +10,14 @@ namespace CpuCompat.Diffs;
 
 /// <summary>
 /// Which form a CPU description of a diff has: a host CPU (what <c>virsh capabilities</c> reports, and what raw data
-/// decodes into), or a guest CPU of one of libvirt's modes (a pool's baseline is a <see cref="Custom"/> one).
+/// decodes into), or a guest CPU with a model (a pool's baseline is a <see cref="Custom"/> one). Host-passthrough and
+/// maximum guests name no features, so they are never a side.
 /// </summary>
 public enum CpuForm
 {
     Host,
     Custom,
     HostModel,
-    HostPassthrough,
-    Maximum,
 }
 
 /// <summary>
@@ -28,13 +27,7 @@ public enum CpuForm
 /// </summary>
 public sealed record DiffSide(string Name, InputFormat Format, CpuDefinition Cpu, ArchFamily Family, FeatureSet Features)
 {
-    public CpuForm Form => Cpu.Type == CpuType.Host ? CpuForm.Host : Cpu.Mode switch
-    {
-        CpuMode.HostModel => CpuForm.HostModel,
-        CpuMode.HostPassthrough => CpuForm.HostPassthrough,
-        CpuMode.Maximum => CpuForm.Maximum,
-        _ => CpuForm.Custom,
-    };
+    public CpuForm Form => Cpu.Type == CpuType.Host ? CpuForm.Host : Cpu.Mode == CpuMode.HostModel ? CpuForm.HostModel : CpuForm.Custom;
 
     /// <summary>
     /// The side of a parsed input. It must hold exactly one CPU: a diff is about one host or one pool, and picking one of
@@ -77,22 +70,13 @@ public sealed record DiffSide(string Name, InputFormat Format, CpuDefinition Cpu
     }
 
     /// <summary>How people call the form: "host CPU", "guest CPU (custom)", "guest CPU (host-model)".</summary>
-    public static string Describe(CpuForm form) => form switch
-    {
-        CpuForm.Host => "host CPU",
-        CpuForm.Custom => "guest CPU (custom)",
-        CpuForm.HostModel => "guest CPU (host-model)",
-        CpuForm.HostPassthrough => "guest CPU (host-passthrough)",
-        _ => "guest CPU (maximum)",
-    };
+    public static string Describe(CpuForm form) => form == CpuForm.Host ? "host CPU" : $"guest CPU ({NameOf(form)})";
 
-    /// <summary>The form's name in JSON: <c>host</c>, <c>custom</c>, <c>host-model</c>, <c>host-passthrough</c>, <c>maximum</c>.</summary>
+    /// <summary>The form's name in JSON: <c>host</c>, <c>custom</c> or <c>host-model</c>.</summary>
     public static string NameOf(CpuForm form) => form switch
     {
         CpuForm.Host => "host",
         CpuForm.Custom => "custom",
-        CpuForm.HostModel => "host-model",
-        CpuForm.HostPassthrough => "host-passthrough",
-        _ => "maximum",
+        _ => "host-model",
     };
 }

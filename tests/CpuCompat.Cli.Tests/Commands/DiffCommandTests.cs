@@ -118,6 +118,7 @@ public sealed class DiffCommandTests
         { "a missing file", ["data/examples/no-such-file.xml", "EX/epyc-after.xml"], "cannot read data/examples/no-such-file.xml" },
         { "several CPUs in one file", ["EX/pool-east.xml", "EX/epyc-after.xml"], "holds 3 CPU definitions" },
         { "a host-passthrough guest", ["TMP/passthrough.xml", "EX/epyc-after.xml"], "host-passthrough guest CPU" },
+        { "a host-model guest without a model", ["TMP/host-model.xml", "EX/epyc-after.xml"], "host-model.xml is a host-model guest CPU without a model" },
         { "a CPU of another architecture", ["TMP/power9.xml", "EX/epyc-after.xml"], "power9.xml is a CPU of architecture ppc64: diff compares the feature sets of x86 CPUs" },
         { "guests given as a file", ["EX/epyc-before.xml", "EX/epyc-after.xml", "--guests", "EX/guest.xml"], "is a file; --guests takes a directory" },
         { "an unreadable guest", ["EX/epyc-before.xml", "EX/epyc-after.xml", "--guests", "TMP/guests"], "broken.xml" },
@@ -129,6 +130,7 @@ public sealed class DiffCommandTests
     {
         using var dir = new TempDirectory();
         dir.Write("passthrough.xml", "<domain type='kvm'><name>p</name><cpu mode='host-passthrough'/></domain>");
+        dir.Write("host-model.xml", "<domain type='kvm'><name>h</name><cpu mode='host-model'/></domain>");
         dir.Write("power9.xml", "<cpu>\n  <arch>ppc64</arch>\n  <model>POWER9</model>\n  <vendor>IBM</vendor>\n</cpu>\n");
         Directory.CreateDirectory(Path.Combine(dir.Path, "guests"));
         dir.Write("guests/broken.xml", "<domain><cpu mode='custom'><model>Broadwell</model>");

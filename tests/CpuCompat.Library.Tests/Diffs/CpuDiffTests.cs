@@ -202,6 +202,19 @@ public sealed class CpuDiffTests
     }
 
     [Fact]
+    public void A_started_host_model_guest_is_its_own_form_and_stands_for_its_model_and_features()
+    {
+        // What libvirt writes for a running host-model guest: mode host-model, with the model and features it resolved to.
+        using var dir = new TempDirectory();
+        var custom = Data("11.3.0", "Xeon-Gold-6130-guest.xml");
+        var started = dir.Write("started.xml", File.ReadAllText(custom).Replace("<cpu mode='custom' match='exact'>", "<cpu mode='host-model' check='partial'>", StringComparison.Ordinal));
+        var diff = DiffOfDefinitions(started, custom);
+        Assert.Equal(CpuForm.HostModel, diff.Old.Form);
+        Assert.Empty(diff.Gained);
+        Assert.Empty(diff.Lost);
+    }
+
+    [Fact]
     public void A_cpu_against_itself_changes_nothing()
     {
         var path = Data("11.3.0", "Xeon-Platinum-8268-host.xml");
