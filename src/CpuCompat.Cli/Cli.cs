@@ -63,6 +63,7 @@ public static class Cli
         CpuModelsCommand.Create(context),
         HypervisorCpuBaselineCommand.Create(context),
         HypervisorCpuCompareCommand.Create(context),
+        DiffCommand.Create(context),
         PoolCommand.Create(context),
         CheckCommand.Create(context),
         DbCommand.Create(context),

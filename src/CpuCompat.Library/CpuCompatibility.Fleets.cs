@@ -62,6 +62,13 @@ public sealed partial class CpuCompatibility
         PoolChecks.Evaluate(Engine, fleet, pools, guestsDirectory, models);
 
     /// <summary>
+    /// Whether a pool's baseline resolves to a model QEMU deprecates (<paramref name="models"/>: its
+    /// <c>query-cpu-definitions</c> reply), and if so the nearest model it does not, with the features that keep the
+    /// guest CPU the same; null when the model is not deprecated or the pool has no baseline.
+    /// </summary>
+    public DeprecatedModel? Deprecation(PoolBaseline pool, Core.Engine.Drivers.AllowedModels models) => DeprecatedModel.Of(Engine, pool, models);
+
+    /// <summary>
     /// What a change does to the fleet's pools: <paramref name="after"/> is the changed fleet (see <see cref="FleetEdits"/>),
     /// <paramref name="afterDatabase"/> the database after the change when it is another libvirt's map (the fleet is then
     /// decoded again under it), and with <paramref name="guestsDirectory"/> the guests that would stop running.

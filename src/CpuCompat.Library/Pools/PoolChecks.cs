@@ -73,7 +73,7 @@ public static class PoolChecks
                         results.Add(Exposes(fleet, facts ??= KindFacts.Of(engine, fleet), pool, arch, e));
                         break;
                     case DeprecatedCheck:
-                        results.Add(Deprecated(pool, models));
+                        results.Add(Deprecated(engine, pool, models));
                         break;
                 }
             }
@@ -140,10 +140,10 @@ public static class PoolChecks
             : CheckResult.Fail(pool.Pool.Name, name, $"{hosts.Count} hosts expose {string.Join(", ", arch.NamesOf(found))}", hosts.Take(GuestFit.HostsNamed), hosts.Count, arch.NamesOf(found));
     }
 
-    private static CheckResult Deprecated(PoolBaseline pool, AllowedModels? models)
+    private static CheckResult Deprecated(CpuEngine engine, PoolBaseline pool, AllowedModels? models)
     {
         const string name = "baseline not deprecated";
-        if (!pool.Cpu.TryGetValue(out var cpu))
+        if (!pool.Cpu.Succeeded)
         {
             return CheckResult.Fail(pool.Pool.Name, name, $"the pool has no baseline: {pool.Cpu.Error!.Message}");
         }
@@ -153,8 +153,8 @@ public static class PoolChecks
             return CheckResult.Fail(pool.Pool.Name, name, "QEMU's model list is needed to know which models are deprecated: give --models FILE (a query-cpu-definitions reply)");
         }
 
-        return models.Find(cpu.Model!) is { Deprecated: true }
-            ? CheckResult.Fail(pool.Pool.Name, name, $"the baseline's model {cpu.Model} is deprecated by QEMU")
+        return DeprecatedModel.Of(engine, pool, models) is { } deprecated
+            ? CheckResult.Fail(pool.Pool.Name, name, $"the baseline's model {DeprecatedModel.Describe(deprecated)}")
             : CheckResult.Pass(pool.Pool.Name, name);
     }
 }

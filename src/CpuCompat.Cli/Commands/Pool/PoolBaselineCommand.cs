@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CpuCompat.Cli.Infrastructure;
+using CpuCompat.Core.Engine.Drivers;
 using CpuCompat.Libvirt.Xml;
 using CpuCompat.Output.Html;
 using CpuCompat.Output.Json;
@@ -16,6 +17,7 @@ internal static class PoolBaselineCommand
         var outputDir = new Option<string?>(CliConstants.OutputDir) { Description = "Write each pool's baseline <cpu> to DIR/<pool>.xml.", HelpName = "DIR" };
         var json = CliOptions.Json();
         var html = CliOptions.Html();
+        var models = new Option<string?>(CliConstants.Models) { Description = "QEMU's model list (a query-cpu-definitions reply): flag a pool whose baseline model QEMU deprecates, and propose the nearest model it does not.", HelpName = "FILE" };
         var command = new Command("baseline", """
             For each migration pool of a fleet, the guest <cpu> that runs on, and migrates between, all its members.
             Without a policy it is exactly libvirt's cpu-baseline of the pool's hosts; a policy's forbidden features are
@@ -28,7 +30,7 @@ internal static class PoolBaselineCommand
               cpucompat pool baseline data/examples/fleet-policy.ccl --fleet data/examples/fleet.jsonl --by cluster
             """)
         {
-            outputDir, json, html,
+            outputDir, json, html, models,
         };
         fleet.AddTo(command);
         command.SetAction(parse =>
@@ -38,7 +40,15 @@ internal static class PoolBaselineCommand
                 return ExitCodes.BadInput;
             }
 
+            AllowedModels? qemuModels = null;
+            if (parse.GetValue(models) is { } modelsPath
+                && (!context.TryReadText(modelsPath, out var modelsText) || !context.TryGet(compat.Reader.ReadModels(modelsText, CliContext.DisplayName(modelsPath)), out qemuModels)))
+            {
+                return ExitCodes.BadInput;
+            }
+
             var pools = compat.PoolBaselines(hosts, parse.GetValue(fleet.By), parse.GetValue(fleet.CrossVendor));
+            var deprecated = qemuModels is null ? null : pools.Select(p => compat.Deprecation(p, qemuModels)).ToList();
             var generation = compat.Database.Generation;
             if (parse.GetValue(outputDir) is { } dir && !OutputFiles.TryWrite(context, dir,
                 [.. pools.Where(p => p.Cpu.Succeeded).Select(p => (OutputFiles.SafeName(p.Pool.Name) + ".xml", CpuXmlWriter.Format(p.Cpu.Value, generation)))]))
@@ -51,7 +61,7 @@ internal static class PoolBaselineCommand
                 return ExitCodes.BadInput;
             }
 
-            context.Write(parse.GetValue(json) ? PoolBaselineJson.Format(hosts, pools, generation) : PoolBaselineText.Format(hosts, pools, generation));
+            context.Write(parse.GetValue(json) ? PoolBaselineJson.Format(hosts, pools, generation, deprecated) : PoolBaselineText.Format(hosts, pools, generation, deprecated));
             return pools.All(p => p.Cpu.Succeeded && p.Minimum is not { Met: false }) ? ExitCodes.Success : ExitCodes.Incompatible;
         });
         return command;

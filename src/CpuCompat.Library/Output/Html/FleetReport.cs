@@ -3,6 +3,7 @@ using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Engine;
 using CpuCompat.Core.Features;
 using CpuCompat.Fleets;
+using CpuCompat.Partitions;
 using CpuCompat.Pools;
 
 namespace CpuCompat.Output.Html;
@@ -64,6 +65,35 @@ public static class FleetReport
             PoolsPart(h, engine, fleet, pools);
         });
 
+    /// <summary><c>pool suggest --html</c>: the objective of the suggested split against the alternatives, then its pools.</summary>
+    public static string Suggest(CpuEngine engine, PoolSuggestion suggestion) =>
+        ReportPage.Write($"CpuCompat: the fleet split into {suggestion.Pools.Length} pools", Source(suggestion.Fleet), h =>
+        {
+            var scores = suggestion.Scores;
+            var unit = suggestion.Weights.Source is { } file ? $"weighted features ({file})" : "features";
+            h.Element("h2", $"guests keep {N(suggestion.Value)} {unit}, summed over hosts");
+            h.Open("table", ("class", "objective")).Open("tr").Element("th", "partition").Element("th", unit).Close("tr");
+            foreach (var (name, value, method) in new[]
+            {
+                ("one pool per vendor", scores.OnePool, (PartitionMethod?)PartitionMethod.OnePool),
+                ("greedy merge", scores.Greedy, PartitionMethod.Greedy),
+                ("greedy merge then moves", scores.Refined, PartitionMethod.Refined),
+                ("each host on its own (no partition gets more)", scores.Ceiling, null),
+            })
+            {
+                h.Open("tr", ("data-chosen", method == suggestion.Method ? "yes" : null)).Element("td", method == suggestion.Method ? name + " (chosen)" : name)
+                    .Element("td", N(value), ("class", "n")).Close("tr");
+            }
+
+            h.Close("table");
+            foreach (var host in suggestion.Unplaced)
+            {
+                h.Element("p", $"in no pool (no policy selects it): {host}");
+            }
+
+            PoolsPart(h, engine, suggestion.Fleet, [.. suggestion.Pools.Select(p => p.Baseline)]);
+        });
+
     /// <summary>The pools table, the legend and a section per pool.</summary>
     public static void PoolsPart(HtmlBuilder h, CpuEngine engine, Fleet fleet, IReadOnlyList<PoolBaseline> pools)
     {
@@ -84,6 +114,8 @@ public static class FleetReport
             PoolSection.Write(h, fleet, pool, arch, features, engine.Database.Generation);
         }
     }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Source(Fleet fleet) =>
         $"{fleet.Hosts.Length.ToString(CultureInfo.InvariantCulture)} hosts of {fleet.Kinds.Length.ToString(CultureInfo.InvariantCulture)} kinds from {fleet.Source}"

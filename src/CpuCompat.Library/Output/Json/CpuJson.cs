@@ -106,8 +106,14 @@ public static class CpuJson
 
         w.WriteBooleanOrNull("migratable", cpu.Migratable);
         w.WriteBooleanOrNull("deprecated_features", cpu.DeprecatedFeatures);
-        w.WriteStartArray("features");
-        foreach (var f in cpu.Features)
+        WriteFeatures(w, "features", cpu.Features);
+    }
+
+    /// <summary>A definition's features as <c>[{"name", "policy"}]</c> (a host CPU's have no policy: <c>null</c>).</summary>
+    public static void WriteFeatures(Utf8JsonWriter w, string name, IEnumerable<CpuFeature> features)
+    {
+        w.WriteStartArray(name);
+        foreach (var f in features)
         {
             w.WriteStartObject();
             w.WriteString("name", f.Name);

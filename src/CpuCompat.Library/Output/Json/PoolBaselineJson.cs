@@ -11,14 +11,16 @@ public static class PoolBaselineJson
 {
     public const int SchemaVersion = 1;
 
-    public static string Format(Fleet fleet, IReadOnlyList<PoolBaseline> pools, LibvirtGeneration generation) => JsonText.Document(SchemaVersion, w =>
+    // deprecated: per pool, in order, what --models says of its model (null: not deprecated, or no model list).
+    public static string Format(Fleet fleet, IReadOnlyList<PoolBaseline> pools, LibvirtGeneration generation, IReadOnlyList<DeprecatedModel?>? deprecated = null) => JsonText.Document(SchemaVersion, w =>
     {
         WriteFleet(w, fleet);
         w.WriteStartArray("pools");
-        foreach (var pool in pools)
+        for (var i = 0; i < pools.Count; i++)
         {
             w.WriteStartObject();
-            WritePool(w, fleet, pool, generation);
+            WritePool(w, fleet, pools[i], generation);
+            DeprecatedJson.Write(w, deprecated?[i], generation);
             w.WriteEndObject();
         }
 

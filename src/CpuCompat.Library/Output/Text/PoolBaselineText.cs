@@ -16,15 +16,20 @@ public static class PoolBaselineText
     /// <summary>How many host names a line lists before "and N more".</summary>
     public const int NamesShown = 5;
 
-    public static string Format(Fleet fleet, IReadOnlyList<PoolBaseline> pools, LibvirtGeneration generation)
+    // deprecated: per pool, in order, what --models says of its model (null: not deprecated, or no model list).
+    public static string Format(Fleet fleet, IReadOnlyList<PoolBaseline> pools, LibvirtGeneration generation, IReadOnlyList<DeprecatedModel?>? deprecated = null)
     {
         var text = new StringBuilder();
         text.Append($"{Count(fleet.Hosts.Length, "host")} of {Count(fleet.Kinds.Length, "kind")} from {fleet.Source}");
         text.Append(fleet.Problems.IsEmpty ? "\n" : $"; {fleet.Problems.Length} left out (see stderr)\n");
-        foreach (var pool in pools)
+        for (var i = 0; i < pools.Count; i++)
         {
             text.Append('\n');
-            Pool(text, fleet, pool, generation);
+            Pool(text, fleet, pools[i], generation);
+            if (deprecated?[i] is { } d)
+            {
+                Deprecated(text, d);
+            }
         }
 
         return text.ToString();
@@ -103,6 +108,27 @@ public static class PoolBaselineText
         foreach (var line in CpuXmlWriter.Format(cpu, generation).TrimEnd('\n').Split('\n'))
         {
             text.Append("  ").Append(line).Append('\n');
+        }
+    }
+
+    /// <summary>A deprecated baseline model and the proposal, its edits wrapped one kind a line.</summary>
+    private static void Deprecated(StringBuilder text, DeprecatedModel deprecated)
+    {
+        if (deprecated.Proposal is not { } p)
+        {
+            text.Append($"  deprecated: {DeprecatedModel.Describe(deprecated)}\n");
+            return;
+        }
+
+        text.Append($"  deprecated: {deprecated.Model} is deprecated by QEMU; nearest model it does not deprecate: {p.Model}\n");
+        if (!p.Require.IsEmpty)
+        {
+            text.Append($"    require: {TextWrap.Join(p.Require, 13)}\n");
+        }
+
+        if (!p.Disable.IsEmpty)
+        {
+            text.Append($"    disable: {TextWrap.Join(p.Disable, 13)}\n");
         }
     }
 
