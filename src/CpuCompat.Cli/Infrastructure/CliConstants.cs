@@ -30,4 +30,5 @@ internal static class CliConstants
     public const string Remove = "--remove";
     public const string Replace = "--replace";
     public const string ToCpuMap = "--to-cpu-map";
+    public const string For = "--for";
 }
