@@ -39,7 +39,9 @@ internal static class OpenStackFleetReader
         }
         catch (JsonException)
         {
-            return false;
+            // Broken before its first record is known: hypervisor records still, if it names their members, so that
+            // the error is this reader's, with its line.
+            return document.IndexOf("\"hypervisor_hostname\""u8) >= 0 || document.IndexOf("\"hypervisors\""u8) >= 0;
         }
     }
 
