@@ -45,7 +45,7 @@ public sealed partial record KubeVirtCpu(string Pool, string Model, ImmutableArr
                 text.Append("          features:\n");
                 foreach (var f in Features)
                 {
-                    text.Append($"          - name: {Scalar(f.Name)}\n            policy: {(f.Policy ?? FeaturePolicy.Require).Name()}\n");
+                    text.Append($"          - {{name: {Scalar(f.Name)}, policy: {(f.Policy ?? FeaturePolicy.Require).Name()}}}\n");
                 }
             }
 
@@ -97,7 +97,7 @@ public sealed partial record KubeVirtCpu(string Pool, string Model, ImmutableArr
     [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$")]
     private static partial Regex LabelName();
 
-    // Starts with a letter (so never a number, a date or an indicator) and holds no ': ', '#' or quote.
+    // Starts with a letter (so never a number, a date or an indicator) and holds no ': ', '#', quote or flow indicator.
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_.+-]*$")]
     private static partial Regex PlainScalar();
 

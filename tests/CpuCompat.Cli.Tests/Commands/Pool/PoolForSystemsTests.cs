@@ -235,6 +235,21 @@ public sealed partial class PoolForSystemsTests
         }
     }
 
+    [Theory]
+    [InlineData("east.nova.conf", "ini")]
+    [InlineData("east.kubevirt.yaml", "yaml")]
+    [InlineData("east.proxmox.conf", "")]
+    public void The_readme_shows_what_the_command_writes_for_pool_east(string file, string language)
+    {
+        using var dir = new TempDirectory();
+        var result = CliRun.InProcess("pool", "baseline", RepositoryRoot.File("data/examples/fleet-policy.ccl"), "--fleet", TestFleets.ExampleFleet,
+            "--for", "nova", "--for", "kubevirt", "--for", "proxmox", "--output-dir", dir.File("pools"));
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var shown = Regex.Match(File.ReadAllText(RepositoryRoot.File("README.md")), $"`pools/{Regex.Escape(file)}`[^\n]*\n(?:[^\n]+\n)*\n```{language}\n(?<text>.*?)```", RegexOptions.Singleline);
+        Assert.True(shown.Success, $"README.md shows no pools/{file}");
+        Assert.Equal(File.ReadAllText(dir.File($"pools/{file}")), shown.Groups["text"].Value);
+    }
+
     [Fact]
     public void An_unknown_system_is_a_usage_error()
     {
