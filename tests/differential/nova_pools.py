@@ -17,7 +17,6 @@ oracle) must call every member IDENTICAL or SUPERSET to it. Pools refused for mi
 
 from __future__ import annotations
 
-import argparse
 import glob
 import json
 import os
@@ -31,6 +30,8 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 import nova.conf  # noqa: E402  (Debian's python3-nova)
 from nova.virt.libvirt import driver  # noqa: E402
+
+from fleet_common import fleet_arguments, oracle_cpu_map, x86_host_cpus  # noqa: E402
 
 
 class _Host:
@@ -76,24 +77,16 @@ def cpu_info(host_xml, as_text):
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--oracle", required=True)
-    parser.add_argument("--cpus", required=True, help="directory of host <cpu> files (*-host.xml)")
-    parser.add_argument("--fleets", type=int, default=20)
-    parser.add_argument("--seed", type=int, default=1)
+    parser = fleet_arguments(__doc__.split("\n")[0])
     parser.add_argument("--cpucompat", default=None, help="command to run CpuCompat (default: the Release build)")
     args = parser.parse_args()
     cli = (args.cpucompat.split() if args.cpucompat
            else ["dotnet", os.path.join(REPO, "src/CpuCompat.Cli/bin/Release/net10.0/cpucompat.dll")])
 
-    cpu_map = os.path.realpath(os.path.join(os.path.dirname(args.oracle), "..", "..", "src", "cpu_map"))
+    cpu_map = oracle_cpu_map(args.oracle)
     names = sorted({m.get("name") for f in glob.glob(os.path.join(cpu_map, "x86_*.xml"))
                     for m in ET.parse(f).getroot().iter("model") if m.get("name")})
-    cpus = []
-    for path in sorted(glob.glob(os.path.join(args.cpus, "*-host.xml"))):
-        text = open(path, encoding="utf-8").read().strip() + "\n"
-        if text.startswith("<cpu") and "<arch>x86_64</arch>" in text and text not in cpus:
-            cpus.append(text)
+    cpus = x86_host_cpus(args.cpus)
     if not cpus:
         print(f"no x86 host <cpu> files in {args.cpus}", file=sys.stderr)
         return 2

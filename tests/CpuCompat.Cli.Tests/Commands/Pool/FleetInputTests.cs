@@ -162,8 +162,7 @@ public sealed class FleetInputTests
         var fleet = scratch.Write("nodes.json", list.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
 
         // The same host-models written by hand as host <cpu> definitions, one file per node.
-        var files = nodes.ToDictionary(n => n.Name, n => scratch.Write($"cpus/{n.Name}.xml",
-            $"<cpu>\n  <arch>x86_64</arch>\n  <model>{n.Model}</model>\n  <vendor>Intel</vendor>\n{string.Concat(n.Features.Order(StringComparer.Ordinal).Select(f => $"  <feature name='{f}'/>\n"))}</cpu>\n"));
+        var files = nodes.ToDictionary(n => n.Name, n => HostCpuFile(scratch, n.Name, n.Model, n.Features));
 
         var whole = Assert.Single(TestFleets.Pools(TestFleets.PoolBaselineJson(fleet)));
         Assert.Equal(["node-a", "node-b", "node-c"], TestFleets.Strings(whole["members"]).Order(StringComparer.Ordinal));
@@ -193,8 +192,7 @@ public sealed class FleetInputTests
             ["cpu_info"] = new JsonObject { ["arch"] = "x86_64", ["model"] = h.Model, ["vendor"] = "Intel", ["features"] = new JsonArray([.. h.Features.Reverse().Select(f => (JsonNode)f)]) }.ToJsonString(),
         })]);
         var fleet = scratch.Write("hypervisors.json", new JsonObject { ["hypervisors"] = records }.ToJsonString());
-        var files = hosts.ToDictionary(h => h.Name, h => scratch.Write($"cpus/{h.Name}.xml",
-            $"<cpu>\n  <arch>x86_64</arch>\n  <model>{h.Model}</model>\n  <vendor>Intel</vendor>\n{string.Concat(h.Features.Order(StringComparer.Ordinal).Select(f => $"  <feature name='{f}'/>\n"))}</cpu>\n"));
+        var files = hosts.ToDictionary(h => h.Name, h => HostCpuFile(scratch, h.Name, h.Model, h.Features));
 
         var byAggregate = TestFleets.PoolBaselineJson(fleet, "aggregate");
         Assert.Equal(TestFleets.CpuBaselineOf(files, ["cmp-1", "cmp-2"]), (string?)TestFleets.Pool(byAggregate, "fast")["cpu"]);
@@ -222,4 +220,8 @@ public sealed class FleetInputTests
         Assert.StartsWith($"cpucompat: {broken}:", line, StringComparison.Ordinal);
         Assert.Contains("not valid JSON", line, StringComparison.Ordinal);
     }
+
+    /// <summary>A host's CPU written by hand as the host <c>&lt;cpu&gt;</c> libvirt would report (an Intel model and its extra features): <c>cpus/NAME.xml</c>.</summary>
+    private static string HostCpuFile(TempDirectory dir, string name, string model, IEnumerable<string> features) => dir.Write($"cpus/{name}.xml",
+        $"<cpu>\n  <arch>x86_64</arch>\n  <model>{model}</model>\n  <vendor>Intel</vendor>\n{string.Concat(features.Order(StringComparer.Ordinal).Select(f => $"  <feature name='{f}'/>\n"))}</cpu>\n");
 }
