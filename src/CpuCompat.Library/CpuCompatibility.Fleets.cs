@@ -25,7 +25,7 @@ public sealed partial class CpuCompatibility
         return compiled.Database is { } database ? Over(database) : Errors.From(compiled.Diagnostics.First(d => d.IsError));
     }
 
-    /// <summary>A fleet from a JSON Lines file, a Kubernetes node list, or a directory of one file per host.</summary>
+    /// <summary>A fleet from a JSON Lines file, a Kubernetes node list, OpenStack hypervisor records, or a directory of one file per host.</summary>
     public Outcome<Fleet> ReadFleet(string path, FleetReadOptions? options = null) => FleetReader.Read(path, Reader, options);
 
     /// <summary>A fleet from a stream (standard input: <c>--fleet -</c>).</summary>

@@ -19,14 +19,14 @@ Pools of one vendor must still give libvirt's own baseline.
 
 from __future__ import annotations
 
-import argparse
-import glob
 import json
 import os
 import random
 import subprocess
 import sys
 import tempfile
+
+from fleet_common import fleet_arguments, oracle_cpu_map, x86_host_cpus
 
 LEVELS = [
     ("x86-64-v1", "cmov cx8 fpu fxsr mmx syscall sse sse2 lm"),
@@ -39,21 +39,13 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--oracle", required=True)
-    parser.add_argument("--cpus", required=True, help="directory of host <cpu> files (*-host.xml)")
-    parser.add_argument("--fleets", type=int, default=20)
-    parser.add_argument("--seed", type=int, default=1)
+    parser = fleet_arguments(__doc__.split("\n")[0])
     parser.add_argument("--cross-vendor", action="store_true", help="also check vendor-free CPUs of mixed pools")
     parser.add_argument("--cpucompat", default=os.path.join(REPO, "artifacts", "native", "cpucompat"))
     args = parser.parse_args()
 
-    cpu_map = os.path.realpath(os.path.join(os.path.dirname(args.oracle), "..", "..", "src", "cpu_map"))
-    cpus = []
-    for path in sorted(glob.glob(os.path.join(args.cpus, "*-host.xml"))):
-        text = open(path, encoding="utf-8").read().strip() + "\n"
-        if text.startswith("<cpu") and "<arch>x86_64</arch>" in text and text not in cpus:
-            cpus.append(text)
+    cpu_map = oracle_cpu_map(args.oracle)
+    cpus = x86_host_cpus(args.cpus)
     if not cpus:
         print(f"no x86 host <cpu> files in {args.cpus}", file=sys.stderr)
         return 2

@@ -34,4 +34,5 @@ internal static class CliConstants
     public const string ToCpuMap = "--to-cpu-map";
     public const string Pools = "--pools";
     public const string Weights = "--weights";
+    public const string For = "--for";
 }

@@ -5,7 +5,7 @@ using CpuCompat.Fleets;
 namespace CpuCompat.Cli.Infrastructure;
 
 /// <summary>
-/// What every command about a fleet takes: policy files, <c>--fleet</c> (a JSON Lines file, a Kubernetes node list,
+/// What every command about a fleet takes: policy files, <c>--fleet</c> (a JSON Lines file, a Kubernetes node list, OpenStack hypervisor records,
 /// a directory of one file per host, or <c>-</c>), <c>--by LABEL</c>, <c>--labels CSV</c>, <c>--keep-going</c> and the
 /// database options. Reads the fleet once, with a progress line on a terminal, and reports every host that could not
 /// be read: by default that fails the command (exit 2, nothing written); with <c>--keep-going</c> they are left out.
@@ -20,7 +20,7 @@ internal sealed class FleetOptions
 
     public Option<string> Fleet { get; } = new(CliConstants.Fleet)
     {
-        Description = "The fleet: JSON Lines ({\"host\": NAME, \"cpu\": TEXT, \"labels\": {...}} a line), a Kubernetes node list labelled by KubeVirt (kubectl get nodes -o json), or a directory with one CPU file per host; - reads standard input.",
+        Description = "The fleet: JSON Lines ({\"host\": NAME, \"cpu\": TEXT, \"labels\": {...}} a line), a Kubernetes node list labelled by KubeVirt (kubectl get nodes -o json), OpenStack hypervisor records (openstack hypervisor show -f json, os-hypervisors/detail), or a directory with one CPU file per host; - reads standard input.",
         HelpName = "FLEET",
         Required = true,
     };

@@ -17,7 +17,8 @@ public sealed record FleetReadOptions
 
 /// <summary>
 /// Reads a fleet in any of the forms operators have it: JSON Lines (one host a line, <c>--fleet -</c> for standard
-/// input), a Kubernetes node list labelled by KubeVirt (recognised by its <c>items</c>), or a directory tree with one
+/// input), a Kubernetes node list labelled by KubeVirt (recognised by its <c>items</c>), OpenStack's hypervisor records
+/// (recognised by <c>hypervisor_hostname</c> or the compute API's <c>hypervisors</c>), or a directory tree with one
 /// host a file. Hosts that cannot be read are in <see cref="Fleet.Problems"/>, never silently dropped.
 /// </summary>
 public static class FleetReader
@@ -43,7 +44,7 @@ public static class FleetReader
         }
     }
 
-    /// <summary>A fleet from a stream (a file, or standard input) in JSON Lines or as a Kubernetes node list.</summary>
+    /// <summary>A fleet from a stream (a file, or standard input) in JSON Lines, as a Kubernetes node list or as OpenStack hypervisor records.</summary>
     public static Outcome<Fleet> Read(Stream stream, string name, CpuReader reader, FleetReadOptions? options = null)
     {
         options ??= new FleetReadOptions();
@@ -84,6 +85,11 @@ public static class FleetReader
             }
 
             var document = ReadRest(stream, prefix);
+            if (OpenStackFleetReader.IsHypervisors(document))
+            {
+                return OpenStackFleetReader.Read(document, builder, reader.Engine.Database.Generation).Select(_ => builder.Build());
+            }
+
             try
             {
                 using var json = JsonDocument.Parse(document, new JsonDocumentOptions { MaxDepth = 64 });
@@ -95,10 +101,10 @@ public static class FleetReader
             }
             catch (JsonException e)
             {
-                return Errors.Invalid($"{name}: not a fleet: neither JSON Lines ({{\"host\": …, \"cpu\": …}} a line) nor a node list ({e.Message})");
+                return Errors.Invalid($"{name}: not a fleet: neither JSON Lines ({{\"host\": …, \"cpu\": …}} a line), a node list nor hypervisor records ({e.Message})");
             }
 
-            return Errors.Invalid($"{name}: not a fleet: expected JSON Lines (one {{\"host\": NAME, \"cpu\": TEXT, \"labels\": {{…}}}} a line) or a Kubernetes node list (kubectl get nodes -o json)");
+            return Errors.Invalid($"{name}: not a fleet: expected JSON Lines (one {{\"host\": NAME, \"cpu\": TEXT, \"labels\": {{…}}}} a line), a Kubernetes node list (kubectl get nodes -o json) or OpenStack hypervisor records (openstack hypervisor show -f json, os-hypervisors/detail)");
         }
         finally
         {

@@ -63,8 +63,11 @@ public sealed class SchemaTests
         { "pool-baseline", "pool baseline --fleet EX/legacy-fleet.jsonl --models EX/qemu-cpu-definitions.json --json" },
         { "diff", "diff EX/epyc-after.xml EX/epyc-before.xml --guests EX/epyc-guests --json" },
         { "diff", "diff EX/host-cpuid.txt EX/guest.xml --json" },
+        { "pool-baseline", "pool baseline EX/fleet-policy.ccl --fleet EX/fleet.jsonl --for nova --for kubevirt --for proxmox --json" },
+        { "pool-baseline", "pool baseline --fleet EX/hypervisors.json --by aggregate --for proxmox --json" },
         { "pool-what-if", "pool what-if --fleet EX/fleet.jsonl --by cluster --remove west-14,west-15 --guests EX/guests --json" },
         { "pool-what-if", "pool what-if --fleet EX/fleet.jsonl --to-cpu-map /usr/share/libvirt/cpu_map --json" },
+        { "pool-what-if", "pool what-if --fleet EX/fleet.jsonl --by cluster --add EX/new-hosts.jsonl --for nova --for kubevirt --json" },
         { "check", "check --fleet EX/fleet.jsonl --by cluster --guests EX/guests --json TMP/check.json" },
         { "pool-suggest", "pool suggest --fleet EX/fleet.jsonl --pools 3 --weights EX/weights.txt --json" },
         { "pool-suggest", "pool suggest EX/fleet-policy.ccl --fleet EX/fleet.jsonl --pools 4 --json" },
@@ -97,6 +100,28 @@ public sealed class SchemaTests
             var schema = JsonNode.Parse(SchemaCatalog.Read(name).Value)!;
             Assert.Equal($"urn:cpucompat:schema:{name}", (string?)schema["$id"]);
         }
+    }
+
+    [Fact]
+    public void A_pool_a_system_cannot_take_validates_with_its_error_and_no_snippet()
+    {
+        using var temp = new TempDirectory();
+        // POWER9 is no model Proxmox VE reports, and an old core2duo none that KubeVirt offers; Nova takes both.
+        var fleet = temp.Write("fleet.jsonl",
+            "{\"host\": \"p1\", \"cpu\": \"<cpu><arch>ppc64</arch><model>POWER9</model><vendor>IBM</vendor></cpu>\", \"labels\": {\"c\": \"power\"}}\n"
+            + "{\"host\": \"x1\", \"cpu\": \"<cpu><arch>x86_64</arch><model>core2duo</model><vendor>Intel</vendor></cpu>\", \"labels\": {\"c\": \"old\"}}\n");
+        var output = new StringWriter();
+        var exit = CpuCompat.Cli.Cli.Run(["pool", "baseline", "--fleet", fleet, "--by", "c", "--for", "nova", "--for", "kubevirt", "--for", "proxmox", "--json"], output, new StringWriter());
+        Assert.Equal(1, exit);
+        var document = JsonNode.Parse(output.ToString())!;
+        var pools = document["pools"]!.AsArray().ToDictionary(p => (string)p!["name"]!, p => p!);
+        Assert.NotNull((string?)pools["power"]["proxmox"]!["error"]);
+        Assert.Null(pools["power"]["proxmox"]!["text"]);
+        Assert.NotNull((string?)pools["old"]["kubevirt"]!["error"]);
+        Assert.Null((string?)pools["old"]["nova"]!["error"]);
+        var result = Validate("pool-baseline", output.ToString());
+        Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}")));
     }
 
     [Fact]

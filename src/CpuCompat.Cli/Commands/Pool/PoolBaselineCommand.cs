@@ -8,7 +8,7 @@ using CpuCompat.Output.Text;
 
 namespace CpuCompat.Cli.Commands.Pool;
 
-/// <summary><c>cpucompat pool baseline [POLICY...] --fleet FLEET [--by LABEL] [--output-dir DIR] [--json]</c>.</summary>
+/// <summary><c>cpucompat pool baseline [POLICY...] --fleet FLEET [--by LABEL] [--for SYSTEM] [--output-dir DIR] [--json]</c>.</summary>
 internal static class PoolBaselineCommand
 {
     public static Command Create(CliContext context)
@@ -18,6 +18,7 @@ internal static class PoolBaselineCommand
         var json = CliOptions.Json();
         var html = CliOptions.Html();
         var models = new Option<string?>(CliConstants.Models) { Description = "QEMU's model list (a query-cpu-definitions reply): flag a pool whose baseline model QEMU deprecates, and propose the nearest model it does not.", HelpName = "FILE" };
+        var systems = new SystemsOption();
         var command = new Command("baseline", """
             For each migration pool of a fleet, the guest <cpu> that runs on, and migrates between, all its members.
             Without a policy it is exactly libvirt's cpu-baseline of the pool's hosts; a policy's forbidden features are
@@ -26,11 +27,15 @@ internal static class PoolBaselineCommand
             it loses. Identical CPUs are read and decoded once. Exit code: 0, 1 when a pool has no baseline or misses its
             minimum model, 2 bad input.
 
+            With --for nova|kubevirt|proxmox, each pool's baseline as that system takes a guest CPU, or why it cannot.
+
             Example:
               cpucompat pool baseline data/examples/fleet-policy.ccl --fleet data/examples/fleet.jsonl --by cluster
+              cpucompat pool baseline data/examples/fleet-policy.ccl --fleet data/examples/fleet.jsonl --for nova --output-dir nova
+              cpucompat pool baseline --fleet data/examples/hypervisors.json --by aggregate --for kubevirt
             """)
         {
-            outputDir, json, html, models,
+            outputDir, json, html, models, systems.Option,
         };
         fleet.AddTo(command);
         command.SetAction(parse =>
@@ -49,9 +54,10 @@ internal static class PoolBaselineCommand
 
             var pools = compat.PoolBaselines(hosts, parse.GetValue(fleet.By), parse.GetValue(fleet.CrossVendor));
             var deprecated = qemuModels is null ? null : pools.Select(p => compat.Deprecation(p, qemuModels)).ToList();
+            var snippets = compat.ForSystems(pools, systems.Systems(parse));
             var generation = compat.Database.Generation;
             if (parse.GetValue(outputDir) is { } dir && !OutputFiles.TryWrite(context, dir,
-                [.. pools.Where(p => p.Cpu.Succeeded).Select(p => (OutputFiles.SafeName(p.Pool.Name) + ".xml", CpuXmlWriter.Format(p.Cpu.Value, generation)))]))
+                [.. pools.Where(p => p.Cpu.Succeeded).Select(p => (OutputFiles.SafeName(p.Pool.Name) + ".xml", CpuXmlWriter.Format(p.Cpu.Value, generation))), .. SystemsOption.Files(snippets)]))
             {
                 return ExitCodes.BadInput;
             }
@@ -61,8 +67,10 @@ internal static class PoolBaselineCommand
                 return ExitCodes.BadInput;
             }
 
-            context.Write(parse.GetValue(json) ? PoolBaselineJson.Format(hosts, pools, generation, deprecated) : PoolBaselineText.Format(hosts, pools, generation, deprecated));
-            return pools.All(p => p.Cpu.Succeeded && p.Minimum is not { Met: false }) ? ExitCodes.Success : ExitCodes.Incompatible;
+            context.Write(parse.GetValue(json) ? PoolBaselineJson.Format(hosts, pools, generation, deprecated, snippets)
+                : snippets.IsEmpty ? PoolBaselineText.Format(hosts, pools, generation, deprecated) : SystemSnippetText.Format(hosts, snippets));
+            var expressed = SystemsOption.ReportFailures(context, snippets);
+            return expressed && pools.All(p => p.Cpu.Succeeded && p.Minimum is not { Met: false }) ? ExitCodes.Success : ExitCodes.Incompatible;
         });
         return command;
     }

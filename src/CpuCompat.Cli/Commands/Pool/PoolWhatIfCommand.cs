@@ -12,7 +12,7 @@ namespace CpuCompat.Cli.Commands.Pool;
 
 /// <summary>
 /// <c>cpucompat pool what-if [POLICY...] --fleet FLEET [--by LABEL] (--add FLEET2 | --remove NAME,... | --replace FLEET2 |
-/// --to-cpu-map DIR) [--guests DIR] [--output-dir DIR] [--json]</c>.
+/// --to-cpu-map DIR) [--guests DIR] [--for SYSTEM] [--output-dir DIR] [--json]</c>.
 /// </summary>
 internal static class PoolWhatIfCommand
 {
@@ -27,17 +27,19 @@ internal static class PoolWhatIfCommand
         var outputDir = new Option<string?>(CliConstants.OutputDir) { Description = "Write each pool's new baseline <cpu> to DIR/<pool>.xml.", HelpName = "DIR" };
         var json = CliOptions.Json();
         var html = CliOptions.Html();
+        var systems = new SystemsOption();
         var command = new Command("what-if", """
             The fleet's pools as they are and after a change — hosts added, removed or updated, or the move to another
             libvirt's cpu_map — each computed exactly as 'pool baseline' computes it: what every pool's guests gain and
-            lose, and with --guests every guest that would stop running, with the hosts and features at fault.
-            Exit code: 0, 1 when a guest would stop running, 2 bad input.
+            lose, and with --guests every guest that would stop running, with the hosts and features at fault. With
+            --for nova|kubevirt|proxmox, also each new baseline as that system takes a guest CPU.
+            Exit code: 0, 1 when a guest would stop running (or a system cannot take a new baseline), 2 bad input.
 
             Example:
               cpucompat pool what-if --fleet data/examples/fleet.jsonl --by cluster --remove west-14,west-15,west-16 --guests data/examples/guests
             """)
         {
-            add, remove, replace, toCpuMap, guests, outputDir, json, html,
+            add, remove, replace, toCpuMap, guests, outputDir, json, html, systems.Option,
         };
         fleet.AddTo(command);
         command.SetAction(parse =>
@@ -106,8 +108,9 @@ internal static class PoolWhatIfCommand
 
             var result = compat.WhatIf(change, before, changed, parse.GetValue(fleet.By), parse.GetValue(guests), afterCompat, parse.GetValue(fleet.CrossVendor));
             var generation = (afterCompat ?? compat).Database.Generation;
+            var snippets = (afterCompat ?? compat).ForSystems(result.Pools.Where(p => p.After is not null).Select(p => p.After!), systems.Systems(parse));
             if (parse.GetValue(outputDir) is { } dir && !OutputFiles.TryWrite(context, dir,
-                [.. result.Pools.Where(p => p.After is { Cpu.Succeeded: true }).Select(p => (OutputFiles.SafeName(p.Name) + ".xml", CpuXmlWriter.Format(p.After!.Cpu.Value, generation)))]))
+                [.. result.Pools.Where(p => p.After is { Cpu.Succeeded: true }).Select(p => (OutputFiles.SafeName(p.Name) + ".xml", CpuXmlWriter.Format(p.After!.Cpu.Value, generation))), .. SystemsOption.Files(snippets)]))
             {
                 return ExitCodes.BadInput;
             }
@@ -117,8 +120,9 @@ internal static class PoolWhatIfCommand
                 return ExitCodes.BadInput;
             }
 
-            context.Write(parse.GetValue(json) ? WhatIfJson.Format(result, compat.Database.Generation, generation) : WhatIfText.Format(result));
-            return result.Pools.Any(p => !p.Breaks.IsEmpty) ? ExitCodes.Incompatible : ExitCodes.Success;
+            context.Write(parse.GetValue(json) ? WhatIfJson.Format(result, compat.Database.Generation, generation, snippets) : WhatIfText.Format(result) + SystemSnippetText.Snippets(snippets));
+            var expressed = SystemsOption.ReportFailures(context, snippets);
+            return !expressed || result.Pools.Any(p => !p.Breaks.IsEmpty) ? ExitCodes.Incompatible : ExitCodes.Success;
         });
         return command;
     }

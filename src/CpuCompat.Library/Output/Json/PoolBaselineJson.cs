@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Fleets;
+using CpuCompat.Integrations;
 using CpuCompat.Libvirt.Xml;
 using CpuCompat.Pools;
 
@@ -11,15 +12,19 @@ public static class PoolBaselineJson
 {
     public const int SchemaVersion = 1;
 
-    // deprecated: per pool, in order, what --models says of its model (null: not deprecated, or no model list).
-    public static string Format(Fleet fleet, IReadOnlyList<PoolBaseline> pools, LibvirtGeneration generation, IReadOnlyList<DeprecatedModel?>? deprecated = null) => JsonText.Document(SchemaVersion, w =>
+    /// <summary>
+    /// The document; <paramref name="deprecated"/> (<c>--models</c>) says, per pool in order, what QEMU's model list says of
+    /// its model, and <paramref name="snippets"/> (<c>--for</c>) fill each pool's <c>nova</c>, <c>kubevirt</c> and <c>proxmox</c>.
+    /// </summary>
+    public static string Format(Fleet fleet, IReadOnlyList<PoolBaseline> pools, LibvirtGeneration generation, IReadOnlyList<DeprecatedModel?>? deprecated = null,
+        IReadOnlyList<PoolSnippet>? snippets = null) => JsonText.Document(SchemaVersion, w =>
     {
         WriteFleet(w, fleet);
         w.WriteStartArray("pools");
         for (var i = 0; i < pools.Count; i++)
         {
             w.WriteStartObject();
-            WritePool(w, fleet, pools[i], generation);
+            WritePool(w, fleet, pools[i], generation, snippets);
             DeprecatedJson.Write(w, deprecated?[i], generation);
             w.WriteEndObject();
         }
@@ -49,8 +54,8 @@ public static class PoolBaselineJson
         w.WriteEndObject();
     }
 
-    /// <summary>One pool's members (by name and by kind) and baseline, inside an object the caller opened.</summary>
-    public static void WritePool(Utf8JsonWriter w, Fleet fleet, PoolBaseline pool, LibvirtGeneration generation)
+    /// <summary>One pool's members (by name and by kind) and baseline, inside an object the caller opened; its snippets are those of <paramref name="snippets"/> for this pool.</summary>
+    public static void WritePool(Utf8JsonWriter w, Fleet fleet, PoolBaseline pool, LibvirtGeneration generation, IReadOnlyList<PoolSnippet>? snippets = null)
     {
         var cpu = pool.Cpu.Succeeded ? pool.Cpu.Value : null;
         w.WriteString("name", pool.Pool.Name);
@@ -155,5 +160,7 @@ public static class PoolBaselineJson
         {
             w.WriteNullValue();
         }
+
+        SystemSnippetJson.Write(w, snippets?.Where(s => s.Pool == pool.Pool.Name) ?? []);
     }
 }

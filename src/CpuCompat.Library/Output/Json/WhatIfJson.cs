@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CpuCompat.Core.Cpu;
+using CpuCompat.Integrations;
 using CpuCompat.Pools;
 
 namespace CpuCompat.Output.Json;
@@ -9,7 +10,8 @@ public static class WhatIfJson
 {
     public const int SchemaVersion = 1;
 
-    public static string Format(WhatIfResult result, LibvirtGeneration before, LibvirtGeneration after) => JsonText.Document(SchemaVersion, w =>
+    /// <summary>The document; <paramref name="snippets"/> (<c>--for</c>) are those of the pools after the change.</summary>
+    public static string Format(WhatIfResult result, LibvirtGeneration before, LibvirtGeneration after, IReadOnlyList<PoolSnippet>? snippets = null) => JsonText.Document(SchemaVersion, w =>
     {
         w.WriteString("change", result.Change);
         w.WritePropertyName("before");
@@ -21,8 +23,8 @@ public static class WhatIfJson
         {
             w.WriteStartObject();
             w.WriteString("name", pool.Name);
-            Side(w, "before", result.Before, pool.Before, before);
-            Side(w, "after", result.After, pool.After, after);
+            Side(w, "before", result.Before, pool.Before, before, null);
+            Side(w, "after", result.After, pool.After, after, snippets);
             w.WriteStrings("gained", pool.Gained);
             w.WriteStrings("lost", pool.Lost);
             w.WriteStartArray("guests_broken");
@@ -65,7 +67,7 @@ public static class WhatIfJson
         w.WriteEndObject();
     }
 
-    private static void Side(Utf8JsonWriter w, string name, Fleets.Fleet fleet, PoolBaseline? pool, LibvirtGeneration generation)
+    private static void Side(Utf8JsonWriter w, string name, Fleets.Fleet fleet, PoolBaseline? pool, LibvirtGeneration generation, IReadOnlyList<PoolSnippet>? snippets)
     {
         w.WritePropertyName(name);
         if (pool is null)
@@ -75,7 +77,7 @@ public static class WhatIfJson
         }
 
         w.WriteStartObject();
-        PoolBaselineJson.WritePool(w, fleet, pool, generation);
+        PoolBaselineJson.WritePool(w, fleet, pool, generation, snippets);
         w.WriteEndObject();
     }
 }

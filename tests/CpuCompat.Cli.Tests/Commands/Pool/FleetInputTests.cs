@@ -162,8 +162,7 @@ public sealed class FleetInputTests
         var fleet = scratch.Write("nodes.json", list.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
 
         // The same host-models written by hand as host <cpu> definitions, one file per node.
-        var files = nodes.ToDictionary(n => n.Name, n => scratch.Write($"cpus/{n.Name}.xml",
-            $"<cpu>\n  <arch>x86_64</arch>\n  <model>{n.Model}</model>\n  <vendor>Intel</vendor>\n{string.Concat(n.Features.Order(StringComparer.Ordinal).Select(f => $"  <feature name='{f}'/>\n"))}</cpu>\n"));
+        var files = nodes.ToDictionary(n => n.Name, n => HostCpuFile(scratch, n.Name, n.Model, n.Features));
 
         var whole = Assert.Single(TestFleets.Pools(TestFleets.PoolBaselineJson(fleet)));
         Assert.Equal(["node-a", "node-b", "node-c"], TestFleets.Strings(whole["members"]).Order(StringComparer.Ordinal));
@@ -173,4 +172,56 @@ public sealed class FleetInputTests
         Assert.Equal(TestFleets.CpuBaselineOf(files, ["node-a", "node-b"]), (string?)TestFleets.Pool(byZone, "z1")["cpu"]);
         Assert.Equal(TestFleets.CpuBaselineOf(files, ["node-c"]), (string?)TestFleets.Pool(byZone, "z2")["cpu"]);
     }
+
+    [Fact]
+    public void OpenStack_hypervisor_records_give_the_baseline_of_the_hosts_cpu_info_by_aggregate()
+    {
+        using var scratch = new TempDirectory();
+        (string Name, string Aggregate, string Model, string[] Features)[] hosts =
+        [
+            ("cmp-1", "fast", "Skylake-Server-IBRS", ["avx512f", "ssbd", "md-clear", "pdpe1gb"]),
+            ("cmp-2", "fast", "Cascadelake-Server", ["ssbd", "pdpe1gb"]),
+            ("cmp-3", "slow", "Haswell-noTSX", ["ssbd", "md-clear"]),
+        ];
+        // os-hypervisors/detail before microversion 2.28: cpu_info is JSON text inside the record.
+        var records = new JsonArray([.. hosts.Select(h => (JsonNode)new JsonObject
+        {
+            ["hypervisor_hostname"] = h.Name,
+            ["hypervisor_type"] = "QEMU",
+            ["aggregates"] = new JsonArray(h.Aggregate),
+            ["cpu_info"] = new JsonObject { ["arch"] = "x86_64", ["model"] = h.Model, ["vendor"] = "Intel", ["features"] = new JsonArray([.. h.Features.Reverse().Select(f => (JsonNode)f)]) }.ToJsonString(),
+        })]);
+        var fleet = scratch.Write("hypervisors.json", new JsonObject { ["hypervisors"] = records }.ToJsonString());
+        var files = hosts.ToDictionary(h => h.Name, h => HostCpuFile(scratch, h.Name, h.Model, h.Features));
+
+        var byAggregate = TestFleets.PoolBaselineJson(fleet, "aggregate");
+        Assert.Equal(TestFleets.CpuBaselineOf(files, ["cmp-1", "cmp-2"]), (string?)TestFleets.Pool(byAggregate, "fast")["cpu"]);
+        Assert.Equal(TestFleets.CpuBaselineOf(files, ["cmp-3"]), (string?)TestFleets.Pool(byAggregate, "slow")["cpu"]);
+    }
+
+    [Fact]
+    public void Unreadable_openstack_records_are_one_line_each_and_broken_json_one_line_with_exit_2()
+    {
+        using var scratch = new TempDirectory();
+        var fleet = scratch.Write("hv.json", "[\n  {\"hypervisor_hostname\": \"a\", \"cpu_info\": \"baremetal cpu\"},\n  {\"hypervisor_hostname\": \"b\"}\n]\n");
+        var bad = CliRun.Process("pool", "baseline", "--fleet", fleet);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Equal(
+        [
+            $"cpucompat: {fleet}:2: host a: cpu_info is not the JSON of a libvirt host CPU: \"baremetal cpu\"",
+            $"cpucompat: {fleet}:3: host b: the record has no cpu_info: the compute API leaves it out from microversion 2.88 on (ask with --os-compute-api-version 2.87)",
+            $"cpucompat: 2 hosts of {fleet} cannot be read; nothing was written (--keep-going leaves them out)",
+        ], bad.Stderr.TrimEnd('\n').Split('\n'));
+
+        var broken = scratch.Write("broken.json", "{\"hypervisors\": [\n  {\"hypervisor_hostname\": \"a\",\n");
+        var result = CliRun.Process("pool", "baseline", "--fleet", broken);
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith($"cpucompat: {broken}:", line, StringComparison.Ordinal);
+        Assert.Contains("not valid JSON", line, StringComparison.Ordinal);
+    }
+
+    /// <summary>A host's CPU written by hand as the host <c>&lt;cpu&gt;</c> libvirt would report (an Intel model and its extra features): <c>cpus/NAME.xml</c>.</summary>
+    private static string HostCpuFile(TempDirectory dir, string name, string model, IEnumerable<string> features) => dir.Write($"cpus/{name}.xml",
+        $"<cpu>\n  <arch>x86_64</arch>\n  <model>{model}</model>\n  <vendor>Intel</vendor>\n{string.Concat(features.Order(StringComparer.Ordinal).Select(f => $"  <feature name='{f}'/>\n"))}</cpu>\n");
 }
