@@ -98,6 +98,22 @@ public sealed partial class HtmlReportTests
         Assert.Equal(verdicts.Count(v => v == "fail"), run.Stdout.Split('\n').Count(l => l.TrimStart().StartsWith("FAIL", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void The_suggest_report_renders_its_objective_and_one_picture_per_suggested_pool()
+    {
+        using var dir = new TempDirectory();
+        var page = dir.File("suggest.html");
+        var run = CliRun.InProcess("pool", "suggest", "--fleet", TestFleets.ExampleFleet, "--pools", "4", "--json", "--html", page);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        AssertSelfContained(File.ReadAllText(page));
+        var dom = Render(page, "pool-suggest");
+        var pools = TestFleets.Pools(TestFleets.ParseJson(run.Stdout)).Select(p => p["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(pools, SplitByPicture(dom).Select(s => s.Pool));
+        Assert.Single(Regex.Matches(dom, "data-chosen=\"yes\""));
+        var value = TestFleets.ParseJson(run.Stdout)["objective"]!["value"]!.GetValue<long>();
+        Assert.Contains($"guests keep {value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} features", dom);
+    }
+
     /// <summary>Renders the page in Chromium, keeps a screenshot, and checks that the browser drew every picture cell.</summary>
     private static string Render(string page, string name)
     {
