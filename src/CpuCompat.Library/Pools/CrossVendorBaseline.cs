@@ -21,7 +21,8 @@ public sealed record CrossVendorNote(
 /// <summary>
 /// A guest CPU for a pool of Intel and AMD hosts, which libvirt's baseline refuses ("CPU vendors do not match"). The
 /// guest names no vendor, so libvirt's compare accepts it on any host, and under KVM QEMU shows each host's own vendor.
-/// Its model is one of the database's vendor-neutral models (no vendor of their own, not an alias); the features all
+/// Its model is one of the database's vendor-neutral models (no vendor of their own, not an alias, and not one the map
+/// marks never to decode to, such as the RHEL-only cpu64-rhel6, which upstream QEMU does not define); the features all
 /// members share are required on top of it and the model's features some member lacks are disabled, so the guest sees
 /// exactly what every member has. Of the candidate models the one needing the fewest feature lines is taken (then the
 /// fewer disabled, then the name), which makes the choice independent of the order of the hosts.
@@ -51,7 +52,7 @@ public static class CrossVendorBaseline
 
         var allowed = policy is null || policy.Allow.IsDefaultOrEmpty ? null : policy.Allow.ToHashSet();
         var best = arch.Models
-            .Where(m => m.VendorId is null && !m.IsAlias && !m.Features.IsEmpty && (allowed is null || allowed.Contains(m.Id)))
+            .Where(m => m.VendorId is null && !m.IsAlias && (m.DecodeHost || m.DecodeGuest) && !m.Features.IsEmpty && (allowed is null || allowed.Contains(m.Id)))
             .Select(m => (Model: m, Required: offered.Except(m.Features), Disabled: m.Features.Except(offered)))
             .OrderBy(c => c.Required.PopCount() + c.Disabled.PopCount())
             .ThenBy(c => c.Disabled.PopCount())

@@ -12,7 +12,8 @@ public sealed record Generation(string Model, string? Vendor, ImmutableArray<str
 /// comes out as <c>qemu64</c> plus dozens); what an operator recognises is the newest generation whose features are all
 /// offered. For each vendor of the pool that is the vendor's model (or a vendor-neutral one) with the most features
 /// all inside what the pool offers, ties going to the later one in the database, which lists models oldest first;
-/// aliases are left out so that the name is the one people use.
+/// aliases and the models the map never decodes to (compatibility models such as cpu64-rhel6) are left out so that the
+/// name is one people use.
 /// </summary>
 public static class NearestGeneration
 {
@@ -26,7 +27,7 @@ public static class NearestGeneration
             ModelDefinition? best = null;
             foreach (var model in arch.Models)
             {
-                if (model.IsAlias || model.Features.IsEmpty || !model.Features.IsSubsetOf(offered)
+                if (model.IsAlias || !(model.DecodeHost || model.DecodeGuest) || model.Features.IsEmpty || !model.Features.IsSubsetOf(offered)
                     || (model.VendorId is { } v && v != vendorId))
                 {
                     continue;

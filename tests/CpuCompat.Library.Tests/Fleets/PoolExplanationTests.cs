@@ -51,7 +51,7 @@ public sealed class PoolExplanationTests
                 {
                     retirements++;
                     var others = members.Where(m => !lacking.Contains(m)).Select(m => m.Cpu).ToList();
-                    Assert.Equal(compat.ToXml(Pools.PoolBaseline.Baseline(compat.Engine, pool.Pool.Policy, others).Value), compat.ToXml(without));
+                    Assert.Equal(compat.ToXml(global::CpuCompat.Pools.PoolBaseline.Baseline(compat.Engine, pool.Pool.Policy, others).Value), compat.ToXml(without));
                 }
             }
         }
