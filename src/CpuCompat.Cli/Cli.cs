@@ -20,7 +20,8 @@ public static class Cli
         var terminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
         // Fleets read standard input as bytes; the real console's is a stream, a test's injected reader is not.
         var stdin = ReferenceEquals(input, Console.In) ? Console.OpenStandardInput() : null;
-        var context = new CliContext(output, error, input ?? TextReader.Null, terminal, stdin);
+        using var interruption = ReferenceEquals(output, Console.Out) ? Interruption.ForProcess() : Interruption.None();
+        var context = new CliContext(output, error, input ?? TextReader.Null, terminal, stdin, interruption);
         var root = BuildRoot(context);
         var parse = root.Parse(args);
         var mistake = parse.Errors.Count > 0 ? UsageMistake(parse, root) ?? parse.Errors[0].Message : OptionTakenForFile(parse);

@@ -18,6 +18,7 @@ internal static class CheckCommand
         var junit = new Option<string?>(CliConstants.Junit) { Description = "Write a JUnit report: a <testsuite> per pool, a <testcase classname=POOL name=FILE> per guest or check.", HelpName = "FILE" };
         var json = new Option<string?>(CliOptions.JsonName) { Description = "Write the verdicts as JSON (schema 'check') to FILE.", HelpName = "FILE" };
         var html = CliOptions.Html();
+        var force = OutputFiles.Force();
         var models = new Option<string?>(CliConstants.Models) { Description = "QEMU's model list (a query-cpu-definitions reply), for 'baseline not deprecated' checks.", HelpName = "FILE" };
         var command = new Command("check", """
             Evaluate the policy's check statements over the fleet's pools, for CI: guests of a directory run on a pool,
@@ -29,7 +30,7 @@ internal static class CheckCommand
               cpucompat check --fleet data/examples/fleet.jsonl --by cluster --guests data/examples/guests
             """)
         {
-            guests, junit, json, html, models,
+            guests, junit, json, html, models, force,
         };
         fleet.AddTo(command);
         command.SetAction(parse =>
@@ -76,16 +77,9 @@ internal static class CheckCommand
                 files.Add((page, FleetReport.Check(compat.Engine, hosts, pools, results)));
             }
 
-            foreach (var (path, text) in files)
+            if (files.Count > 0 && !OutputFiles.TryWriteAll(context, files, parse.GetValue(force)))
             {
-                try
-                {
-                    AtomicOutput.WriteFile(path, text);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    return context.Fail($"cannot write {path}: {CliContext.Describe(e)}");
-                }
+                return ExitCodes.BadInput;
             }
 
             context.Write(CheckText.Format(names, results));

@@ -38,6 +38,7 @@ internal static class HostModelCommand
             HelpName = "FILE",
         };
         var json = CliOptions.Json();
+        var force = OutputFiles.Force();
         var inputFormat = CliOptions.InputFormat();
         var database = new DatabaseOptions();
         var command = new Command("host-model", """
@@ -49,7 +50,7 @@ internal static class HostModelCommand
               cpucompat host-model --cpuid data/examples/host-cpuid.txt data/examples/host-cpudata.xml --output-dir decoded
             """)
         {
-            cpuid, guest, models, outputDir, keepGoing, json, inputFormat,
+            cpuid, guest, models, outputDir, keepGoing, json, inputFormat, force,
         };
         database.AddTo(command);
         command.SetAction(parse =>
@@ -76,7 +77,7 @@ internal static class HostModelCommand
             var paths = parse.GetValue(cpuid)!;
             if (parse.GetValue(outputDir) is { } directory)
             {
-                return Batch(context, compat, paths, directory, asGuest, allowed, format, parse.GetValue(json), parse.GetValue(keepGoing));
+                return Batch(context, compat, paths, directory, asGuest, allowed, format, parse.GetValue(json), parse.GetValue(keepGoing), parse.GetValue(force));
             }
 
             if (paths.Length != 1)
@@ -106,7 +107,7 @@ internal static class HostModelCommand
     }
 
     /// <summary>Decodes every file and writes NAME-host.xml (or NAME-guest.xml) for each into the directory.</summary>
-    private static int Batch(CliContext context, CpuCompatibility compat, string[] paths, string directory, bool guest, AllowedModels? models, InputFormat format, bool json, bool keepGoing)
+    private static int Batch(CliContext context, CpuCompatibility compat, string[] paths, string directory, bool guest, AllowedModels? models, InputFormat format, bool json, bool keepGoing, bool force)
     {
         if (paths.Contains("-"))
         {
@@ -145,7 +146,7 @@ internal static class HostModelCommand
         var files = decoded.Where(d => d.Cpu.Succeeded)
             .Select(d => (OutputFiles.SafeName(d.Name) + suffix, json ? compat.ToJson(d.Cpu.Value) : compat.ToXml(d.Cpu.Value)))
             .ToList();
-        if (!OutputFiles.TryWrite(context, directory, files))
+        if (!OutputFiles.TryWrite(context, directory, files, force))
         {
             return ExitCodes.BadInput;
         }

@@ -9,8 +9,11 @@ namespace CpuCompat.Cli.Infrastructure;
 /// What a command runs with: the console streams (injected, so tests run the real CLI in-process) and the
 /// conventions every command shares: whole outputs written at once, one clear line on stderr per error.
 /// </summary>
-internal sealed class CliContext(TextWriter output, TextWriter error, TextReader input, bool errorIsTerminal = false, Stream? inputStream = null)
+internal sealed class CliContext(TextWriter output, TextWriter error, TextReader input, bool errorIsTerminal = false, Stream? inputStream = null, Interruption? interruption = null)
 {
+    /// <summary>Ctrl-C and SIGTERM: writes in progress are cancelled and unwound before the process ends.</summary>
+    public Interruption Interruption { get; } = interruption ?? Interruption.None();
+
     /// <summary>Whether stderr is an interactive terminal (progress output is shown only then).</summary>
     public bool ErrorIsTerminal { get; } = errorIsTerminal;
 
@@ -21,7 +24,20 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
     public TextReader In { get; } = input;
 
     /// <summary>Standard input as bytes (fleets are read as UTF-8 bytes, not text); in tests, the injected text's bytes.</summary>
-    public Stream InStream() => inputStream ?? new MemoryStream(System.Text.Encoding.UTF8.GetBytes(In.ReadToEnd()), writable: false);
+    public Stream InStream()
+    {
+        HintWhenInputIsTerminal();
+        return inputStream ?? new MemoryStream(System.Text.Encoding.UTF8.GetBytes(In.ReadToEnd()), writable: false);
+    }
+
+    /// <summary>A command reading '-' from a terminal would otherwise wait in silence, looking hung.</summary>
+    private void HintWhenInputIsTerminal()
+    {
+        if (inputStream is not null && !Console.IsInputRedirected)
+        {
+            Err.WriteLine("cpucompat: reading standard input from the terminal; paste the input, then press Ctrl-D (Ctrl-C to stop)");
+        }
+    }
 
     /// <summary>Text from input made safe to print: control characters other than tab become \uXXXX.</summary>
     public string Printable(string text)
@@ -135,6 +151,11 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
         text = "";
         try
         {
+            if (path == "-")
+            {
+                HintWhenInputIsTerminal();
+            }
+
             text = path == "-" ? In.ReadToEnd() : File.ReadAllText(path);
             return true;
         }

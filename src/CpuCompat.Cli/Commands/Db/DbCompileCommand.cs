@@ -15,6 +15,7 @@ internal static class DbCompileCommand
         var paths = new Argument<string[]>("PATH") { Description = "DSL files or directories.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>(CliConstants.Output) { Description = "The .ccdb file to write.", HelpName = "FILE", Required = true };
         var json = CliOptions.Json();
+        var force = OutputFiles.Force();
         var command = new Command("compile", """
             Compile DSL files into a binary database (.ccdb) that any command loads with --database without parsing.
 
@@ -22,7 +23,7 @@ internal static class DbCompileCommand
               cpucompat db compile data/ data/examples/fleet-policy.ccl --output fleet.ccdb
             """)
         {
-            paths, output, json,
+            paths, output, json, force,
         };
         command.SetAction(parse =>
         {
@@ -39,13 +40,9 @@ internal static class DbCompileCommand
             }
 
             var file = parse.GetValue(output)!;
-            try
+            if (!OutputFiles.TryWriteFile(context, file, DatabaseWriter.ToBytes(compiled.Database), parse.GetValue(force)))
             {
-                AtomicOutput.WriteFile(file, DatabaseWriter.ToBytes(compiled.Database));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return context.Fail($"cannot write {file}: {CliContext.Describe(e)}");
+                return ExitCodes.BadInput;
             }
 
             context.Write(parse.GetValue(json)

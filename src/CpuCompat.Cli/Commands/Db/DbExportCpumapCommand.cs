@@ -13,6 +13,7 @@ internal static class DbExportCpumapCommand
     {
         var output = new Option<string>(CliConstants.Output) { Description = "The directory to write index.xml and the map files into.", HelpName = "DIR", Required = true };
         var json = CliOptions.Json();
+        var force = OutputFiles.Force();
         var database = new DatabaseOptions();
         var command = new Command("export-cpumap", """
             Write the database (built-in, or chosen with --database) as a libvirt cpu_map directory, so that libvirt can
@@ -22,7 +23,7 @@ internal static class DbExportCpumapCommand
               cpucompat db export-cpumap --database data/ --output cpu_map
             """)
         {
-            output, json,
+            output, json, force,
         };
         database.AddTo(command);
         command.SetAction(parse =>
@@ -34,13 +35,9 @@ internal static class DbExportCpumapCommand
 
             var rendered = CpuMapExport.Render(db);
             var dir = parse.GetValue(output)!;
-            try
+            if (!OutputFiles.TryWrite(context, dir, rendered.Files, parse.GetValue(force), CpuMapExport.IsMapFile))
             {
-                AtomicOutput.ReplaceFiles(dir, rendered.Files, CpuMapExport.IsMapFile);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return context.Fail($"cannot write {dir}: {CliContext.Describe(e)}");
+                return ExitCodes.BadInput;
             }
 
             foreach (var warning in rendered.Warnings)

@@ -25,6 +25,7 @@ internal static class DbImportCpumapCommand
             HelpName = "VERSION",
         };
         var json = CliOptions.Json();
+        var force = OutputFiles.Force();
         var command = new Command("import-cpumap", """
             Import a libvirt cpu_map directory: write its vendors, features and models as CpuCompat DSL, one file per
             model family, in the map's order. This is how data/ is made from libvirt's map.
@@ -33,7 +34,7 @@ internal static class DbImportCpumapCommand
               cpucompat db import-cpumap /usr/share/libvirt/cpu_map --output my-data
             """)
         {
-            directory, output, version, json,
+            directory, output, version, json, force,
         };
         command.SetAction(parse =>
         {
@@ -53,13 +54,9 @@ internal static class DbImportCpumapCommand
             }
 
             var outDir = parse.GetValue(output)!;
-            try
+            if (!OutputFiles.TryWrite(context, outDir, imported.Files, parse.GetValue(force), CpuMapImport.IsGenerated))
             {
-                AtomicOutput.ReplaceFiles(outDir, imported.Files, CpuMapImport.IsGenerated);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return context.Fail($"cannot write {outDir}: {CliContext.Describe(e)}");
+                return ExitCodes.BadInput;
             }
 
             context.Write(parse.GetValue(json)

@@ -17,6 +17,7 @@ internal static class PoolBaselineCommand
         var outputDir = new Option<string?>(CliConstants.OutputDir) { Description = "Write each pool's baseline <cpu> to DIR/<pool>.xml.", HelpName = "DIR" };
         var json = CliOptions.Json();
         var html = CliOptions.Html();
+        var force = OutputFiles.Force();
         var models = new Option<string?>(CliConstants.Models) { Description = "QEMU's model list (a query-cpu-definitions reply): flag a pool whose baseline model QEMU deprecates, and propose the nearest model it does not.", HelpName = "FILE" };
         var systems = new SystemsOption();
         var command = new Command("baseline", """
@@ -35,7 +36,7 @@ internal static class PoolBaselineCommand
               cpucompat pool baseline --fleet data/examples/hypervisors.json --by aggregate --for kubevirt
             """)
         {
-            outputDir, json, html, models, systems.Option,
+            outputDir, json, html, models, systems.Option, force,
         };
         fleet.AddTo(command);
         command.SetAction(parse =>
@@ -57,12 +58,12 @@ internal static class PoolBaselineCommand
             var snippets = compat.ForSystems(pools, systems.Systems(parse));
             var generation = compat.Database.Generation;
             if (parse.GetValue(outputDir) is { } dir && !OutputFiles.TryWrite(context, dir,
-                [.. pools.Where(p => p.Cpu.Succeeded).Select(p => (OutputFiles.SafeName(p.Pool.Name) + ".xml", CpuXmlWriter.Format(p.Cpu.Value, generation))), .. SystemsOption.Files(snippets)]))
+                [.. pools.Where(p => p.Cpu.Succeeded).Select(p => (OutputFiles.SafeName(p.Pool.Name) + ".xml", CpuXmlWriter.Format(p.Cpu.Value, generation))), .. SystemsOption.Files(snippets)], parse.GetValue(force)))
             {
                 return ExitCodes.BadInput;
             }
 
-            if (parse.GetValue(html) is { } page && !OutputFiles.TryWriteFile(context, page, FleetReport.Pools(compat.Engine, hosts, pools)))
+            if (parse.GetValue(html) is { } page && !OutputFiles.TryWriteFile(context, page, FleetReport.Pools(compat.Engine, hosts, pools), parse.GetValue(force)))
             {
                 return ExitCodes.BadInput;
             }

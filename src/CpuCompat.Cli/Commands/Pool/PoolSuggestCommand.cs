@@ -24,6 +24,7 @@ internal static class PoolSuggestCommand
         var outputDir = new Option<string?>(CliConstants.OutputDir) { Description = "Write each suggested pool's baseline <cpu> to DIR/<pool>.xml.", HelpName = "DIR" };
         var json = CliOptions.Json();
         var html = CliOptions.Html();
+        var force = OutputFiles.Force();
         var command = new Command("suggest", """
             Splits a fleet into at most K migration pools so that guests keep the most. The objective: the sum over
             hosts of the number of features their pool's baseline offers (with --weights, of those features' weights).
@@ -42,7 +43,7 @@ internal static class PoolSuggestCommand
               cpucompat pool suggest --fleet data/examples/fleet.jsonl --pools 3 --weights data/examples/weights.txt
             """)
         {
-            pools, weights, outputDir, json, html,
+            pools, weights, outputDir, json, html, force,
         };
         fleet.AddTo(command, crossVendor: false);
         command.SetAction(parse =>
@@ -72,12 +73,12 @@ internal static class PoolSuggestCommand
             var generation = compat.Database.Generation;
             var baselines = suggestion.Pools.Select(p => p.Baseline).ToList();
             if (parse.GetValue(outputDir) is { } dir && !OutputFiles.TryWrite(context, dir,
-                [.. baselines.Where(p => p.Cpu.Succeeded).Select(p => (OutputFiles.SafeName(p.Pool.Name) + ".xml", CpuXmlWriter.Format(p.Cpu.Value, generation)))]))
+                [.. baselines.Where(p => p.Cpu.Succeeded).Select(p => (OutputFiles.SafeName(p.Pool.Name) + ".xml", CpuXmlWriter.Format(p.Cpu.Value, generation)))], parse.GetValue(force)))
             {
                 return ExitCodes.BadInput;
             }
 
-            if (parse.GetValue(html) is { } page && !OutputFiles.TryWriteFile(context, page, FleetReport.Suggest(compat.Engine, suggestion)))
+            if (parse.GetValue(html) is { } page && !OutputFiles.TryWriteFile(context, page, FleetReport.Suggest(compat.Engine, suggestion), parse.GetValue(force)))
             {
                 return ExitCodes.BadInput;
             }

@@ -27,6 +27,7 @@ internal static class PoolWhatIfCommand
         var outputDir = new Option<string?>(CliConstants.OutputDir) { Description = "Write each pool's new baseline <cpu> to DIR/<pool>.xml.", HelpName = "DIR" };
         var json = CliOptions.Json();
         var html = CliOptions.Html();
+        var force = OutputFiles.Force();
         var systems = new SystemsOption();
         var command = new Command("what-if", """
             The fleet's pools as they are and after a change — hosts added, removed or updated, or the move to another
@@ -39,7 +40,7 @@ internal static class PoolWhatIfCommand
               cpucompat pool what-if --fleet data/examples/fleet.jsonl --by cluster --remove west-14,west-15,west-16 --guests data/examples/guests
             """)
         {
-            add, remove, replace, toCpuMap, guests, outputDir, json, html, systems.Option,
+            add, remove, replace, toCpuMap, guests, outputDir, json, html, systems.Option, force,
         };
         fleet.AddTo(command);
         command.SetAction(parse =>
@@ -110,12 +111,12 @@ internal static class PoolWhatIfCommand
             var generation = (afterCompat ?? compat).Database.Generation;
             var snippets = (afterCompat ?? compat).ForSystems(result.Pools.Where(p => p.After is not null).Select(p => p.After!), systems.Systems(parse));
             if (parse.GetValue(outputDir) is { } dir && !OutputFiles.TryWrite(context, dir,
-                [.. result.Pools.Where(p => p.After is { Cpu.Succeeded: true }).Select(p => (OutputFiles.SafeName(p.Name) + ".xml", CpuXmlWriter.Format(p.After!.Cpu.Value, generation))), .. SystemsOption.Files(snippets)]))
+                [.. result.Pools.Where(p => p.After is { Cpu.Succeeded: true }).Select(p => (OutputFiles.SafeName(p.Name) + ".xml", CpuXmlWriter.Format(p.After!.Cpu.Value, generation))), .. SystemsOption.Files(snippets)], parse.GetValue(force)))
             {
                 return ExitCodes.BadInput;
             }
 
-            if (parse.GetValue(html) is { } page && !OutputFiles.TryWriteFile(context, page, FleetReport.WhatIf((afterCompat ?? compat).Engine, result)))
+            if (parse.GetValue(html) is { } page && !OutputFiles.TryWriteFile(context, page, FleetReport.WhatIf((afterCompat ?? compat).Engine, result), parse.GetValue(force)))
             {
                 return ExitCodes.BadInput;
             }

@@ -51,14 +51,18 @@ public sealed class DbImportCpumapCommandTests
     }
 
     [Fact]
-    public void Reimport_replaces_generated_files_and_keeps_hand_written_ones()
+    public void Reimport_replaces_generated_files_with_force_and_keeps_hand_written_ones()
     {
         using var dir = new TempDirectory();
         var map = SharedData.CpuMapDir("11.3.0");
         Assert.Equal(0, CliRun.InProcess("db", "import-cpumap", map, "--output", dir.Path).ExitCode);
         var own = dir.Write("x86_64/999-mine.ccl", "arch x86_64;\npool p { require avx2; }\n");
         var stale = dir.Write("x86_64/500-stale.ccl", $"{CpuCompat.Loading.CpuMapImport.GeneratedMarker} earlier.\narch x86_64;\n");
-        Assert.Equal(0, CliRun.InProcess("db", "import-cpumap", map, "--output", dir.Path).ExitCode);
+        var again = CliRun.InProcess("db", "import-cpumap", map, "--output", dir.Path);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("pass --force", again.Stderr, StringComparison.Ordinal);
+        Assert.True(File.Exists(stale));
+        Assert.Equal(0, CliRun.InProcess("db", "import-cpumap", map, "--output", dir.Path, "--force").ExitCode);
         Assert.True(File.Exists(own));
         Assert.False(File.Exists(stale));
     }
