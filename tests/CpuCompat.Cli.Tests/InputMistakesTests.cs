@@ -55,6 +55,6 @@ public sealed class InputMistakesTests
     {
         var result = CliRun.InProcess("cpu-baseline", RepositoryRoot.File("data/examples/pool-east.xml"), "--libvirt-version", version);
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith($"cpucompat: --libvirt-version: '{version}' is not a libvirt version CpuCompat knows", result.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"cpucompat: --libvirt-version: '{version}' is not a supported libvirt version; supported: 9.0.0 (answers for every version before 10.0) and 11.3.0", result.Stderr, StringComparison.Ordinal);
     }
 }

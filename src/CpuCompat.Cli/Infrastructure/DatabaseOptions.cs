@@ -87,7 +87,7 @@ internal sealed class DatabaseOptions
         {
             if (LibvirtGenerations.FromVersion(version) is not { } generation)
             {
-                context.Fail($"{CliConstants.LibvirtVersion}: '{version}' is not a libvirt version CpuCompat knows (up to {LibvirtGenerations.NewestMajor}.x; for example 9.0.0 or 11.3.0)");
+                context.Fail($"{CliConstants.LibvirtVersion}: '{version}' is not a supported libvirt version; supported: 9.0.0 (answers for every version before 10.0) and 11.3.0 (10.x and 11.x, up to {LibvirtGenerations.NewestMajor}.x)");
                 return false;
             }
 
