@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using CpuCompat.Cli.Commands;
@@ -22,7 +23,7 @@ public static class Cli
         var stdin = ReferenceEquals(input, Console.In) ? Console.OpenStandardInput() : null;
         using var interruption = ReferenceEquals(output, Console.Out) ? Interruption.ForProcess() : Interruption.None();
         var context = new CliContext(output, error, input ?? TextReader.Null, terminal, stdin, interruption);
-        var root = BuildRoot(context);
+        var root = BuildRoot(context, args);
         var parse = root.Parse(args);
         var mistake = parse.Errors.Count > 0 ? UsageMistake(parse, root) ?? parse.Errors[0].Message : OptionTakenForFile(parse);
         if (mistake is not null)
@@ -44,33 +45,57 @@ public static class Cli
         }
     }
 
-    internal static RootCommand BuildRoot(CliContext context) => new("""
-        CpuCompat: which CPU model may a guest see, so that it can run on and live-migrate between these hosts?
-        libvirt's answers (host-model, cpu-baseline, cpu-compare, guest CPU update), from raw CPUID data or CPU
-        definitions, with libvirt 11.3.0's models built in or any libvirt cpu_map (--cpu-map).
-        """)
+    /// <summary>
+    /// The top-level commands, by name. Building a command makes its options and help texts, and start-up is a good
+    /// part of a single answer's time: a run builds only the command it names (see <see cref="BuildRoot"/>).
+    /// </summary>
+    internal static readonly ImmutableArray<(string Name, Func<CliContext, Command> Create)> Commands =
+    [
+        ("host-model", HostModelCommand.Create),
+        ("cpu-baseline", CpuBaselineCommand.Create),
+        ("cpu-compare", CpuCompareCommand.Create),
+        ("update-cpu", UpdateCpuCommand.Create),
+        ("feature", FeatureCommand.Create),
+        ("explain", ExplainCommand.Create),
+        ("convert", ConvertCommand.Create),
+        ("capabilities", CapabilitiesCommand.Create),
+        ("topology", TopologyCommand.Create),
+        ("virt-check", VirtCheckCommand.Create),
+        ("domcapabilities", DomCapabilitiesCommand.Create),
+        ("cpu-models", CpuModelsCommand.Create),
+        ("hypervisor-cpu-baseline", HypervisorCpuBaselineCommand.Create),
+        ("hypervisor-cpu-compare", HypervisorCpuCompareCommand.Create),
+        ("diff", DiffCommand.Create),
+        ("pool", PoolCommand.Create),
+        ("check", CheckCommand.Create),
+        ("db", DbCommand.Create),
+        ("schema", SchemaCommand.Create),
+        ("completion", CompletionCommand.Create),
+    ];
+
+    /// <summary>
+    /// The command tree for <paramref name="args"/>: when the first argument names a command, only that command is
+    /// built (what it parses and prints is the same as in the whole tree); otherwise (root help, a mistyped
+    /// command, completion scripts, which list everything) the whole tree.
+    /// </summary>
+    internal static RootCommand BuildRoot(CliContext context, IReadOnlyList<string>? args = null)
     {
-        HostModelCommand.Create(context),
-        CpuBaselineCommand.Create(context),
-        CpuCompareCommand.Create(context),
-        UpdateCpuCommand.Create(context),
-        FeatureCommand.Create(context),
-        ExplainCommand.Create(context),
-        ConvertCommand.Create(context),
-        CapabilitiesCommand.Create(context),
-        TopologyCommand.Create(context),
-        VirtCheckCommand.Create(context),
-        DomCapabilitiesCommand.Create(context),
-        CpuModelsCommand.Create(context),
-        HypervisorCpuBaselineCommand.Create(context),
-        HypervisorCpuCompareCommand.Create(context),
-        DiffCommand.Create(context),
-        PoolCommand.Create(context),
-        CheckCommand.Create(context),
-        DbCommand.Create(context),
-        SchemaCommand.Create(context),
-        CompletionCommand.Create(context),
-    };
+        var only = args is [var first, ..] && first != "completion" && Commands.Any(c => c.Name == first) ? first : null;
+        var root = new RootCommand("""
+            CpuCompat: which CPU model may a guest see, so that it can run on and live-migrate between these hosts?
+            libvirt's answers (host-model, cpu-baseline, cpu-compare, guest CPU update), from raw CPUID data or CPU
+            definitions, with libvirt 11.3.0's models built in or any libvirt cpu_map (--cpu-map).
+            """);
+        foreach (var (name, create) in Commands)
+        {
+            if (only is null || name == only)
+            {
+                root.Subcommands.Add(create(context));
+            }
+        }
+
+        return root;
+    }
 
     /// <summary>
     /// Says what was mistyped, with the nearest name, where the parser would only say that something is missing or

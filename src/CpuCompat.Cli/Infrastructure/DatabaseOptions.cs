@@ -76,7 +76,7 @@ internal sealed class DatabaseOptions
 
         if (cpuMap is not null)
         {
-            source = DatabaseSource.CpuMap(cpuMap);
+            source = DatabaseSource.CpuMap(cpuMap, CpuMapCache.ForCurrentUser());
         }
         else if (path is not null)
         {

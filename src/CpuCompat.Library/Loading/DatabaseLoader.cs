@@ -19,6 +19,7 @@ public static class DatabaseLoader
     {
         var loaded = source.Kind switch
         {
+            DatabaseSourceKind.CpuMap when source.Cache is { } cache && Directory.Exists(source.Location) => cache.GetOrLoad(source.Location!, () => LoadCpuMap(source.Location!)),
             DatabaseSourceKind.CpuMap => LoadCpuMap(source.Location!),
             DatabaseSourceKind.Path => LoadPath(source.Location!),
             _ => DefaultDatabase.Value,

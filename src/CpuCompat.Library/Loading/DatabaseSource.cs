@@ -21,11 +21,14 @@ public enum DatabaseSourceKind
 /// </summary>
 public sealed record DatabaseSource(DatabaseSourceKind Kind, string? Location = null, LibvirtGeneration? Generation = null)
 {
+    /// <summary>Where a cpu_map's compiled form is kept between runs (null: read the map every time).</summary>
+    public CpuMapCache? Cache { get; init; }
+
     /// <summary>The built-in database.</summary>
     public static DatabaseSource BuiltIn { get; } = new(DatabaseSourceKind.BuiltIn);
 
     /// <summary>A libvirt cpu_map directory such as <c>/usr/share/libvirt/cpu_map</c>.</summary>
-    public static DatabaseSource CpuMap(string directory) => new(DatabaseSourceKind.CpuMap, directory);
+    public static DatabaseSource CpuMap(string directory, CpuMapCache? cache = null) => new(DatabaseSourceKind.CpuMap, directory) { Cache = cache };
 
     /// <summary>A compiled <c>.ccdb</c> file or DSL files and directories, separated by nothing: one path.</summary>
     public static DatabaseSource FromPath(string path) => new(DatabaseSourceKind.Path, path);

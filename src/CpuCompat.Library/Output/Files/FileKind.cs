@@ -24,6 +24,8 @@ public static partial class FileKinds
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxType = 0x1;
+    private const uint StatxUid = 0x8;
+    private const int UidOffset = 20;
     private const int ModeOffset = 28;
     private const int StatxSize = 256;
 
@@ -55,6 +57,21 @@ public static partial class FileKinds
 
         return Directory.Exists(path) ? FileKind.Directory : info.Exists ? FileKind.Regular : FileKind.Missing;
     }
+
+    /// <summary>Whether the file (not following a final link) belongs to the effective user; true where that cannot be told.</summary>
+    public static bool OwnedByCurrentUser(string path)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return true;
+        }
+
+        var buffer = new byte[StatxSize];
+        return Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxUid, buffer) == 0 && BitConverter.ToUInt32(buffer, UidOffset) == EffectiveUserId();
+    }
+
+    [LibraryImport("libc.so.6", EntryPoint = "geteuid")]
+    private static partial uint EffectiveUserId();
 
     [LibraryImport("libc.so.6", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Statx(int directory, string path, int flags, uint mask, [Out] byte[] buffer);
