@@ -84,7 +84,9 @@ internal sealed class GuardedXmlReader(XmlReader inner) : XmlReader, IXmlLineInf
     private XmlRefusal TextTooLong() =>
         Refuse(LibvirtCodes.XmlValueTooLong, $"a run of text is longer than the limit of {XmlLimits.MaxValueLength} characters");
 
-    private XmlRefusal Refuse(string code, string reason) => new(code, reason, LineNumber, LinePosition);
+    // An element is located at its '<', like every other element diagnostic; the parser's position is its name.
+    private XmlRefusal Refuse(string code, string reason) =>
+        new(code, reason, LineNumber, NodeType == XmlNodeType.Element ? Math.Max(1, LinePosition - 1) : LinePosition);
 
     public override bool CanReadValueChunk => inner.CanReadValueChunk;
 
