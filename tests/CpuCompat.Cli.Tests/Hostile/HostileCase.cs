@@ -23,13 +23,16 @@ public sealed record HostileCase(string Format, string Name, Func<string, IReadO
     /// <summary>Text written to the child's standard input, when the command reads '-'.</summary>
     public string? Stdin { get; init; }
 
+    /// <summary>What standard output must hold, when the command reports there (<c>db check</c> prints its diagnostics).</summary>
+    public StderrExpectation? Stdout { get; init; }
+
     /// <summary>The exit code expected: 2 (bad input) for every case of the corpus unless said otherwise.</summary>
     public int ExitCode { get; init; } = 2;
 
     public override string ToString() => $"{Format}/{Name}";
 }
 
-/// <summary>What the single line on standard error must be: exactly a text, or start with one, or match a pattern.</summary>
+/// <summary>What the single line on standard error (or output) must be: exactly a text, or start with one, or match a pattern.</summary>
 public abstract record StderrExpectation
 {
     /// <summary>

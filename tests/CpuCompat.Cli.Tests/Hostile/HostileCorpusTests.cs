@@ -40,6 +40,11 @@ public sealed class HostileCorpusTests(HostileTally tally, ITestOutputHelper out
             problems.Add(wrong);
         }
 
+        if (c.Stdout?.Check(run.Stdout, dir.Path) is { } wrongOutput)
+        {
+            problems.Add("standard output: " + wrongOutput);
+        }
+
         if (run.Elapsed > c.MaxTime)
         {
             problems.Add($"took {run.Elapsed.TotalSeconds:F1} s, bound {c.MaxTime.TotalSeconds:F0} s");

@@ -27,15 +27,17 @@ public static class HostileFiles
         return Bytes(dir, name, bytes);
     }
 
-    /// <summary>A head, then <paramref name="line"/> repeated until the file holds about <paramref name="megabytes"/> MB, then a tail.</summary>
-    public static string Repeated(string dir, string name, string head, string line, int megabytes, string tail = "")
+    public const long MiB = 1 << 20;
+
+    /// <summary>A head, then <paramref name="line"/> repeated until the file holds at least <paramref name="bytes"/>, then a tail.</summary>
+    public static string Repeated(string dir, string name, string head, string line, long bytes, string tail = "")
     {
         var path = Path.Combine(dir, name);
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16);
         writer.Write(head);
-        var target = (long)megabytes * 1024 * 1024;
+        var target = bytes;
         var block = new StringBuilder();
-        while (block.Length < 1 << 16)
+        while (block.Length < Math.Min(1 << 16, bytes))
         {
             block.Append(line);
         }
