@@ -23,22 +23,8 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
     /// <summary>Standard input as bytes (fleets are read as UTF-8 bytes, not text); in tests, the injected text's bytes.</summary>
     public Stream InStream() => inputStream ?? new MemoryStream(System.Text.Encoding.UTF8.GetBytes(In.ReadToEnd()), writable: false);
 
-    /// <summary>Text from input made safe to print: control characters other than tab become \uXXXX.</summary>
-    public string Printable(string text)
-    {
-        if (!text.Any(c => char.IsControl(c) && c != '\t'))
-        {
-            return text;
-        }
-
-        var sb = new System.Text.StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            sb.Append(char.IsControl(c) && c != '\t' ? $"\\u{(int)c:x4}" : c.ToString());
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>Text from input made safe to print (the one escaping rule of every diagnostic).</summary>
+    public string Printable(string text) => CpuCompat.Core.Diagnostics.Printable.Escape(text);
 
     /// <summary>Writes a command's whole output in one call, so an error never leaves half of it behind.</summary>
     public void Write(string text)
