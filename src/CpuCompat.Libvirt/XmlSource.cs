@@ -49,27 +49,34 @@ internal static class XmlSource
             : LibvirtDiagnostics.MalformedXml(span, e.Message);
     }
 
-    /// <summary>Where a <c>&lt;!DOCTYPE</c> starts on the line the parser stopped at, if one does.</summary>
+    /// <summary>
+    /// Where a <c>&lt;!DOCTYPE</c> starts on the line the parser stopped at (or, when it gave no line, the first one
+    /// in the text), if one does.
+    /// </summary>
     private static (int Line, int Column)? DoctypeLine(string text, int errorLine)
     {
         var at = 0;
-        for (var line = 1; line < errorLine; line++)
+        for (var line = 1; ; line++)
         {
-            at = text.IndexOf('\n', at) + 1;
-            if (at == 0)
+            var end = text.IndexOf('\n', at);
+            var found = text.AsSpan(at, (end < 0 ? text.Length : end) - at).IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            if ((line == errorLine || errorLine <= 0) && found >= 0)
+            {
+                return (line, found + 1);
+            }
+
+            if (end < 0 || (errorLine > 0 && line >= errorLine))
             {
                 return null;
             }
-        }
 
-        var end = text.IndexOf('\n', at);
-        var found = text.AsSpan(at, (end < 0 ? text.Length : end) - at).IndexOf("<!DOCTYPE", StringComparison.Ordinal);
-        return found < 0 ? null : (errorLine, found + 1);
+            at = end + 1;
+        }
     }
 
     /// <summary>Text longer than one document may be is refused before it is parsed.</summary>
     private static Diagnostic? TooLarge(string text, string file) =>
-        text.Length > XmlLimits.MaxDocumentBytes ? LibvirtDiagnostics.XmlTooLarge(new SourceSpan(file, 1, 1), text.Length) : null;
+        text.Length > XmlLimits.MaxDocumentBytes ? LibvirtDiagnostics.XmlTooLarge(new SourceSpan(file, 1, 1)) : null;
 
     /// <summary>Parses a whole document; on malformed XML returns null and the parser's complaint with its position.</summary>
     public static XDocument? Load(string text, string file, out Diagnostic? error)

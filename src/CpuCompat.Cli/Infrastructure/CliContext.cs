@@ -1,6 +1,7 @@
 using CpuCompat.Core;
 using CpuCompat.Core.Diagnostics;
 using CpuCompat.Host;
+using CpuCompat.Libvirt.Xml.Safety;
 using CpuCompat.Inputs;
 
 namespace CpuCompat.Cli.Infrastructure;
@@ -116,11 +117,37 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
     }
 
     /// <summary>Reads a whole input file; <c>-</c> reads standard input. On failure reports it and returns false.</summary>
-    public bool TryReadText(string path, out string text)
+    public bool TryReadText(string path, out string text) => TryReadText(path, out text, xml: false);
+
+    /// <summary>
+    /// Reads a whole XML input file as <see cref="TryReadText(string, out string)"/> does, refusing one larger than an
+    /// XML document may be (<see cref="XmlLimits.MaxDocumentBytes"/>) before reading it, and reading standard input
+    /// only up to just past that size.
+    /// </summary>
+    public bool TryReadXml(string path, out string text) => TryReadText(path, out text, xml: true);
+
+    private bool TryReadText(string path, out string text, bool xml)
     {
         text = "";
         try
         {
+            if (xml)
+            {
+                var size = path == "-" ? 0 : new FileInfo(path) is { Exists: true } file ? file.Length : 0;
+                text = path == "-" ? ReadAtMost(In, XmlLimits.MaxDocumentBytes + 1) : "";
+                if (SafeXml.TooLarge(path == "-" ? text.Length : size, DisplayName(path)) is { } tooLarge)
+                {
+                    Fail(tooLarge);
+                    text = "";
+                    return false;
+                }
+
+                if (path == "-")
+                {
+                    return true;
+                }
+            }
+
             text = path == "-" ? In.ReadToEnd() : File.ReadAllText(path);
             return true;
         }
@@ -129,6 +156,18 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
             Fail($"cannot read {path}: {FileErrors.Describe(e, path)}");
             return false;
         }
+    }
+
+    private static string ReadAtMost(TextReader reader, long limit)
+    {
+        var text = new System.Text.StringBuilder();
+        var buffer = new char[81920];
+        for (int n; text.Length < limit && (n = reader.Read(buffer, 0, buffer.Length)) > 0;)
+        {
+            text.Append(buffer, 0, n);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>The display name of an input path in messages (<c>-</c> is standard input).</summary>
