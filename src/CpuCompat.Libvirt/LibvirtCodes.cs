@@ -27,6 +27,13 @@ public static class LibvirtCodes
     public const string AliasWithoutName = "CC4018";
     public const string UnusualIncludeRoot = "CC4019";
 
+    // XML refused before its content is read (see Xml/Safety).
+    public const string DoctypeNotAllowed = "CC4020";
+    public const string XmlTooDeep = "CC4021";
+    public const string XmlTooManyAttributes = "CC4022";
+    public const string XmlValueTooLong = "CC4023";
+    public const string XmlTooLarge = "CC4024";
+
     // <cpu> definitions.
     public const string NotCpuElement = "CC4101";
     public const string AttributeNotAllowed = "CC4102";

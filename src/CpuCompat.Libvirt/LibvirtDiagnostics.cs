@@ -19,6 +19,14 @@ internal static class LibvirtDiagnostics
     public static Diagnostic MalformedXml(SourceSpan span, string detail) => Error(
         span, LibvirtCodes.MalformedXml, $"the file is not well-formed XML: {detail.TrimEnd('.')}. Fix the XML syntax.");
 
+    public static Diagnostic DoctypeNotAllowed(SourceSpan span) => Error(
+        span, LibvirtCodes.DoctypeNotAllowed, "DOCTYPE not allowed: CpuCompat never reads DTDs or entity declarations; remove the <!DOCTYPE ...> declaration.");
+
+    public static Diagnostic XmlRefused(SourceSpan span, string code, string reason) => Error(span, code, $"{reason}; no real libvirt document comes near it.");
+
+    public static Diagnostic XmlTooLarge(SourceSpan span) => Error(
+        span, LibvirtCodes.XmlTooLarge, $"the document is larger than the limit of {Xml.Safety.XmlLimits.DocumentSizeText} for one XML document; no real libvirt document comes near it.");
+
     public static Diagnostic UnexpectedRoot(SourceSpan span, string found, string expected) => Error(
         span, LibvirtCodes.UnexpectedRoot, $"expected a <{expected}> root element, found <{found}>; check that this is the right file.");
 

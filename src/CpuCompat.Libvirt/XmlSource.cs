@@ -1,6 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 using CpuCompat.Core.Diagnostics;
+using CpuCompat.Libvirt.Xml.Safety;
 
 namespace CpuCompat.Libvirt;
 
@@ -8,32 +9,92 @@ namespace CpuCompat.Libvirt;
 internal static class XmlSource
 {
     /// <summary>
-    /// DTDs are accepted (libxml2 accepts them too) but nothing external is ever fetched, and entity expansion is
-    /// bounded so a hostile file cannot blow up memory: 1 MB of expanded text is far beyond any real CPU file.
+    /// No DTD is ever processed (a DOCTYPE is refused, so no entity is expanded and nothing external is fetched,
+    /// as libvirt's documents never carry one), and nothing is resolved.
     /// </summary>
-    public static XmlReaderSettings Settings(ConformanceLevel level) => new()
+    private static XmlReaderSettings Settings(ConformanceLevel level) => new()
     {
-        DtdProcessing = level == ConformanceLevel.Document ? DtdProcessing.Parse : DtdProcessing.Prohibit,
+        DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
-        MaxCharactersFromEntities = 1_000_000,
+        MaxCharactersFromEntities = 0,
         ConformanceLevel = level,
         IgnoreWhitespace = false,
     };
 
     private const LoadOptions Options = LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace;
 
+    /// <summary>The one way CpuCompat reads XML: without DTDs and within <see cref="XmlLimits"/>, checked while reading.</summary>
+    public static XmlReader CreateReader(TextReader text, ConformanceLevel level) =>
+        new GuardedXmlReader(XmlReader.Create(text, Settings(level)));
+
+    /// <inheritdoc cref="CreateReader(TextReader, ConformanceLevel)"/>
+    public static XmlReader CreateReader(Stream bytes, ConformanceLevel level) =>
+        new GuardedXmlReader(XmlReader.Create(bytes, Settings(level)));
+
+    /// <summary>
+    /// The diagnostic for a document the reader gave up on: a limit (<see cref="XmlRefusal"/>), a DOCTYPE (which the
+    /// parser only calls prohibited, so it is recognised at the position it names, in <paramref name="text"/>), or
+    /// its syntax.
+    /// </summary>
+    public static Diagnostic Failure(XmlException e, string file, string? text)
+    {
+        var span = new SourceSpan(file, e.LineNumber, e.LinePosition);
+        if (e is XmlRefusal refusal)
+        {
+            return LibvirtDiagnostics.XmlRefused(span, refusal.Code, refusal.Reason);
+        }
+
+        return text is not null && DoctypeLine(text, e.LineNumber) is { } line
+            ? LibvirtDiagnostics.DoctypeNotAllowed(new SourceSpan(file, line.Line, line.Column))
+            : LibvirtDiagnostics.MalformedXml(span, e.Message);
+    }
+
+    /// <summary>
+    /// Where a <c>&lt;!DOCTYPE</c> starts on the line the parser stopped at (or, when it gave no line, the first one
+    /// in the text), if one does.
+    /// </summary>
+    private static (int Line, int Column)? DoctypeLine(string text, int errorLine)
+    {
+        var at = 0;
+        for (var line = 1; ; line++)
+        {
+            var end = text.IndexOf('\n', at);
+            var found = text.AsSpan(at, (end < 0 ? text.Length : end) - at).IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            if ((line == errorLine || errorLine <= 0) && found >= 0)
+            {
+                return (line, found + 1);
+            }
+
+            if (end < 0 || (errorLine > 0 && line >= errorLine))
+            {
+                return null;
+            }
+
+            at = end + 1;
+        }
+    }
+
+    /// <summary>Text longer than one document may be is refused before it is parsed.</summary>
+    private static Diagnostic? TooLarge(string text, string file) =>
+        text.Length > XmlLimits.MaxDocumentBytes ? LibvirtDiagnostics.XmlTooLarge(new SourceSpan(file, 1, 1)) : null;
+
     /// <summary>Parses a whole document; on malformed XML returns null and the parser's complaint with its position.</summary>
     public static XDocument? Load(string text, string file, out Diagnostic? error)
     {
-        error = null;
+        error = TooLarge(text, file);
+        if (error is not null)
+        {
+            return null;
+        }
+
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text), Settings(ConformanceLevel.Document));
+            using var reader = CreateReader(new StringReader(text), ConformanceLevel.Document);
             return XDocument.Load(reader, Options);
         }
         catch (XmlException e)
         {
-            error = LibvirtDiagnostics.MalformedXml(new SourceSpan(file, e.LineNumber, e.LinePosition), e.Message);
+            error = Failure(e, file, text);
             return null;
         }
     }
@@ -45,7 +106,11 @@ internal static class XmlSource
     /// </summary>
     public static List<XElement>? LoadFragment(string text, string file, out Diagnostic? error)
     {
-        error = null;
+        error = TooLarge(text, file);
+        if (error is not null)
+        {
+            return null;
+        }
 
         // virsh strips a leading "<?xml ... ?>"; blanking it keeps every later line and column where it was.
         if (text.StartsWith("<?xml", StringComparison.Ordinal) && text.IndexOf("?>", StringComparison.Ordinal) is var end and > 0)
@@ -66,7 +131,7 @@ internal static class XmlSource
         var elements = new List<XElement>();
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text), Settings(ConformanceLevel.Fragment));
+            using var reader = CreateReader(new StringReader(text), ConformanceLevel.Fragment);
             reader.MoveToContent();
             while (!reader.EOF)
             {
@@ -87,7 +152,7 @@ internal static class XmlSource
         }
         catch (XmlException e)
         {
-            error = LibvirtDiagnostics.MalformedXml(new SourceSpan(file, e.LineNumber, e.LinePosition), e.Message);
+            error = Failure(e, file, text);
             return null;
         }
     }

@@ -52,7 +52,7 @@ internal static class CpuCompareCommand
             CpuDefinition hostCpu;
             if (parse.GetValue(host) is { } hostPath)
             {
-                if (!context.TryReadText(hostPath, out var hostText) || !context.TryGet(reader.ReadCpu(hostText, CliContext.DisplayName(hostPath)), out hostCpu))
+                if (!context.TryReadXml(hostPath, out var hostText) || !context.TryGet(reader.ReadCpu(hostText, CliContext.DisplayName(hostPath)), out hostCpu))
                 {
                     return ExitCodes.BadInput;
                 }
@@ -64,7 +64,7 @@ internal static class CpuCompareCommand
 
             var path = parse.GetValue(file)!;
             var name = CliContext.DisplayName(path);
-            if (!context.TryReadText(path, out var text) || !context.TryGet(reader.ReadCpu(text, name), out var cpu))
+            if (!context.TryReadXml(path, out var text) || !context.TryGet(reader.ReadCpu(text, name), out var cpu))
             {
                 return ExitCodes.BadInput;
             }

@@ -35,7 +35,7 @@ internal static class HypervisorCpuBaselineCommand
 
             // libvirt reads these CPUs as host CPUs; a domain capabilities host-model then keeps its required features.
             var path = parse.GetValue(file)!;
-            if (!context.TryReadText(path, out var text) || !context.TryGet(reader.ReadCpus(text, CliContext.DisplayName(path), CpuXmlType.Host), out var cpus))
+            if (!context.TryReadXml(path, out var text) || !context.TryGet(reader.ReadCpus(text, CliContext.DisplayName(path), CpuXmlType.Host), out var cpus))
             {
                 return ExitCodes.BadInput;
             }

@@ -34,7 +34,7 @@ internal static class HypervisorCpuCompareCommand
 
             var path = parse.GetValue(file)!;
             var name = CliContext.DisplayName(path);
-            if (!context.TryReadText(path, out var text) || !context.TryGet(reader.ReadCpu(text, name), out var cpu))
+            if (!context.TryReadXml(path, out var text) || !context.TryGet(reader.ReadCpu(text, name), out var cpu))
             {
                 return ExitCodes.BadInput;
             }

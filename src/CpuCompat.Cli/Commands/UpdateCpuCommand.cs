@@ -53,8 +53,8 @@ internal static class UpdateCpuCommand
             var reader = compat.ReaderFor(format);
             var guestPath = parse.GetValue(guestFile)!;
             var hostPath = parse.GetValue(host)!;
-            if (!context.TryReadText(guestPath, out var text) || !context.TryGet(reader.ReadGuest(text, CliContext.DisplayName(guestPath)), out var guest)
-                || !context.TryReadText(hostPath, out var hostText) || !context.TryGet(reader.ReadCpu(hostText, CliContext.DisplayName(hostPath)), out var hostCpu))
+            if (!context.TryReadXml(guestPath, out var text) || !context.TryGet(reader.ReadGuest(text, CliContext.DisplayName(guestPath)), out var guest)
+                || !context.TryReadXml(hostPath, out var hostText) || !context.TryGet(reader.ReadCpu(hostText, CliContext.DisplayName(hostPath)), out var hostCpu))
             {
                 return ExitCodes.BadInput;
             }

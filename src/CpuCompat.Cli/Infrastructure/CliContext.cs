@@ -1,6 +1,7 @@
 using CpuCompat.Core;
 using CpuCompat.Core.Diagnostics;
 using CpuCompat.Host;
+using CpuCompat.Libvirt.Xml.Safety;
 using CpuCompat.Inputs;
 
 namespace CpuCompat.Cli.Infrastructure;
@@ -39,22 +40,8 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
         }
     }
 
-    /// <summary>Text from input made safe to print: control characters other than tab become \uXXXX.</summary>
-    public string Printable(string text)
-    {
-        if (!text.Any(c => char.IsControl(c) && c != '\t'))
-        {
-            return text;
-        }
-
-        var sb = new System.Text.StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            sb.Append(char.IsControl(c) && c != '\t' ? $"\\u{(int)c:x4}" : c.ToString());
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>Text from input made safe to print (the one escaping rule of every diagnostic).</summary>
+    public string Printable(string text) => CpuCompat.Core.Diagnostics.Printable.Escape(text);
 
     /// <summary>Writes a command's whole output in one call, so an error never leaves half of it behind.</summary>
     public void Write(string text)
@@ -146,7 +133,16 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
     }
 
     /// <summary>Reads a whole input file; <c>-</c> reads standard input. On failure reports it and returns false.</summary>
-    public bool TryReadText(string path, out string text)
+    public bool TryReadText(string path, out string text) => TryReadText(path, out text, xml: false);
+
+    /// <summary>
+    /// Reads a whole XML input file as <see cref="TryReadText(string, out string)"/> does, refusing one larger than an
+    /// XML document may be (<see cref="XmlLimits.MaxDocumentBytes"/>) before reading it, and reading standard input
+    /// only up to just past that size.
+    /// </summary>
+    public bool TryReadXml(string path, out string text) => TryReadText(path, out text, xml: true);
+
+    private bool TryReadText(string path, out string text, bool xml)
     {
         text = "";
         try
@@ -154,6 +150,23 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
             if (path == "-")
             {
                 HintWhenInputIsTerminal();
+            }
+
+            if (xml)
+            {
+                var size = path == "-" ? 0 : new FileInfo(path) is { Exists: true } file ? file.Length : 0;
+                text = path == "-" ? ReadAtMost(In, XmlLimits.MaxDocumentBytes + 1) : "";
+                if (SafeXml.TooLarge(path == "-" ? text.Length : size, DisplayName(path)) is { } tooLarge)
+                {
+                    Fail(tooLarge);
+                    text = "";
+                    return false;
+                }
+
+                if (path == "-")
+                {
+                    return true;
+                }
             }
 
             text = path == "-" ? In.ReadToEnd() : File.ReadAllText(path);
@@ -164,6 +177,18 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
             Fail($"cannot read {path}: {FileErrors.Describe(e, path)}");
             return false;
         }
+    }
+
+    private static string ReadAtMost(TextReader reader, long limit)
+    {
+        var text = new System.Text.StringBuilder();
+        var buffer = new char[81920];
+        for (int n; text.Length < limit && (n = reader.Read(buffer, 0, buffer.Length)) > 0;)
+        {
+            text.Append(buffer, 0, n);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>The display name of an input path in messages (<c>-</c> is standard input).</summary>

@@ -8,7 +8,10 @@ public sealed record Diagnostic(SourceSpan Span, DiagnosticSeverity Severity, st
 {
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
-    /// <summary>The one-line form printed by the command line: <c>file:line:column: error CC2001: message</c>.</summary>
+    /// <summary>
+    /// The one-line form printed by the command line: <c>file:line:column: error CC2001: message</c>. Input quoted in
+    /// the message or a strange file name is escaped here, once for every diagnostic, so none can break the line.
+    /// </summary>
     public override string ToString()
     {
         var severity = Severity switch
@@ -17,6 +20,6 @@ public sealed record Diagnostic(SourceSpan Span, DiagnosticSeverity Severity, st
             DiagnosticSeverity.Warning => "warning",
             _ => "info",
         };
-        return $"{Span}: {severity} {Code}: {Message}";
+        return Printable.Escape($"{Span}: {severity} {Code}: {Message}");
     }
 }

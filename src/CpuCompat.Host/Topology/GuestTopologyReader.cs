@@ -7,6 +7,7 @@ using CpuCompat.Core.Database;
 using CpuCompat.Core.Diagnostics;
 using CpuCompat.Host.Machine;
 using CpuCompat.Libvirt.Xml;
+using CpuCompat.Libvirt.Xml.Safety;
 
 namespace CpuCompat.Host.Topology;
 
@@ -27,19 +28,14 @@ public static class GuestTopologyReader
 {
     public static GuestTopologyReadResult Read(string text, string fileName, LibvirtGeneration generation)
     {
-        XDocument document;
-        try
+        if (SafeXml.Load(text, fileName, out var error) is not { Root: { } root })
         {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-            using var reader = XmlReader.Create(new StringReader(text), settings);
-            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
-        }
-        catch (XmlException e)
-        {
-            return Fail(new SourceSpan(fileName, e.LineNumber, e.LinePosition), HostCodes.GuestUnreadable, $"the file is not well-formed XML: {e.Message.TrimEnd('.')}. Fix the XML syntax.");
+            // A syntax error keeps this reader's code; a DOCTYPE or a limit keeps the code that names it.
+            return error is not null && SafeXml.IsSyntaxError(error)
+                ? Fail(error.Span, HostCodes.GuestUnreadable, error.Message)
+                : new GuestTopologyReadResult(null, error!);
         }
 
-        var root = document.Root!;
         var isDomain = root.Name.LocalName == "domain";
         if (!isDomain && root.Name.LocalName != "cpu")
         {

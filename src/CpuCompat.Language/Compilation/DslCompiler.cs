@@ -4,6 +4,7 @@ using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
 using CpuCompat.Core.Declarations;
 using CpuCompat.Core.Diagnostics;
+using CpuCompat.Language.Diagnostics;
 using CpuCompat.Language.Parsing;
 using CpuCompat.Language.Syntax;
 
@@ -42,7 +43,7 @@ public static class DslCompiler
         var bound = DatabaseBinder.Extend(database, declarations);
         var frontEndFailed = diagnostics.HasErrors;
         diagnostics.AddRange(bound.Diagnostics);
-        return new DslCompilation(frontEndFailed ? null : bound.Database, declarations, diagnostics.ToImmutable());
+        return new DslCompilation(frontEndFailed ? null : bound.Database, declarations, DiagnosticCap.Apply(diagnostics.Items));
     }
 
     private static ImmutableArray<Declaration> Parse(IEnumerable<DslSource> sources, DiagnosticBag diagnostics)
@@ -52,6 +53,12 @@ public static class DslCompiler
         {
             var parsed = DslParser.Parse(source.Text, source.Path);
             var built = SyntaxBuilder.Build(parsed);
+            if (parsed.IsBlank && parsed.Diagnostics.IsEmpty)
+            {
+                // An empty file is nearly always a mistake (a truncated copy, the wrong path), never a database.
+                diagnostics.Add(SyntaxDiagnostics.EmptySource(new SourceSpan(source.Path, 1, 1)));
+            }
+
             diagnostics.AddRange(parsed.Diagnostics.Concat(built.Diagnostics)
                 .OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column));
             declarations.AddRange(built.Declarations);
@@ -70,6 +77,6 @@ public static class DslCompiler
         });
         var frontEndFailed = diagnostics.HasErrors;
         diagnostics.AddRange(bound.Diagnostics);
-        return new DslCompilation(frontEndFailed ? null : bound.Database, declarations, diagnostics.ToImmutable());
+        return new DslCompilation(frontEndFailed ? null : bound.Database, declarations, DiagnosticCap.Apply(diagnostics.Items));
     }
 }

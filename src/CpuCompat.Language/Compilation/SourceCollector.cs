@@ -17,6 +17,7 @@ internal static class SourceCollector
     {
         var sources = new List<DslSource>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var emptyDirectories = new List<string>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
@@ -28,7 +29,7 @@ internal static class SourceCollector
                     .ToList();
                 if (files.Count == 0)
                 {
-                    diagnostics.Add(SyntaxDiagnostics.NoSources(SourceSpan.None(path)));
+                    emptyDirectories.Add(path);
                 }
 
                 foreach (var file in files)
@@ -40,6 +41,13 @@ internal static class SourceCollector
             {
                 Read(path, sources, seen, diagnostics);
             }
+        }
+
+        // A directory without sources beside other sources is worth a warning; when nothing at all was found to
+        // compile, an empty database must not pass for a checked one.
+        foreach (var empty in emptyDirectories)
+        {
+            diagnostics.Add(SyntaxDiagnostics.NoSources(SourceSpan.None(empty), isError: sources.Count == 0 && !diagnostics.HasErrors));
         }
 
         return sources;
@@ -55,7 +63,10 @@ internal static class SourceCollector
 
         try
         {
-            sources.Add(new DslSource(path, File.ReadAllText(path)));
+            if (DslFileReader.Read(path, diagnostics) is { } text)
+            {
+                sources.Add(new DslSource(path, text));
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -24,4 +24,9 @@ public static class SyntaxCodes
     public const string NoSourceFiles = "CC1019";
     public const string NestingTooDeep = "CC1020";
     public const string OldDependencySpelling = "CC1021";
+    public const string FileTooLarge = "CC1022";
+    public const string EmptyFile = "CC1023";
+    public const string NotText = "CC1024";
+    public const string LineTooLong = "CC1025";
+    public const string MoreDiagnostics = "CC1026";
 }

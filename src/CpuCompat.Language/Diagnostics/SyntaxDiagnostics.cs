@@ -73,12 +73,30 @@ internal static class SyntaxDiagnostics
     public static Diagnostic NotFound(SourceSpan span, string reason) => Error(
         span, SourceNotFound, $"cannot read this source: {reason}; check the path.");
 
-    public static Diagnostic NoSources(SourceSpan span) => new(
-        span, DiagnosticSeverity.Warning, NoSourceFiles, "this directory holds no .ccl files; nothing was compiled from it.");
+    public static Diagnostic NoSources(SourceSpan span, bool isError) => new(
+        span, isError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, NoSourceFiles, "this directory holds no .ccl files; nothing was compiled from it.");
 
     public static Diagnostic TooDeep(SourceSpan span, int limit) => Error(
         span, NestingTooDeep, $"conditions are nested more than {limit} levels deep here; split the rule or remove redundant parentheses and 'not's.");
 
     public static Diagnostic OldDependencySpelling(SourceSpan span) => Error(span, SyntaxCodes.OldDependencySpelling,
         "a dependency is written 'depend a, b -> c;' ('require' is what a pool demands of its members); replace 'require' with 'depend'.");
+
+    public static Diagnostic TooLarge(SourceSpan span, long limit) => Error(span, FileTooLarge,
+        $"the file is larger than {limit >> 20} MiB, far more than any database needs; split it or check that it is the file you meant.");
+
+    public static Diagnostic EmptySource(SourceSpan span) => Error(span, EmptyFile,
+        "the file declares nothing (it is empty or holds only comments); give a file with vendors, features, models or pools.");
+
+    public static Diagnostic Binary(SourceSpan span, string what) => Error(span, NotText,
+        $"the file is not DSL text: {what}; give a UTF-8 .ccl file.");
+
+    public static Diagnostic LongLine(SourceSpan span, int limit) => Error(span, LineTooLong,
+        $"the line is longer than {limit} bytes; no declaration needs that, break it into lines.");
+
+    public static Diagnostic More(SourceSpan span, int count, int errors) => new(span, errors > 0 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+        MoreDiagnostics, $"… and {count} more diagnostics ({errors} errors) in this file, not shown; fix the ones above first.");
+
+    public static Diagnostic GaveUp(SourceSpan span, int errors) => Error(span, MoreDiagnostics,
+        $"{errors} syntax errors by here; the rest of the file was not read (is it a DSL file?).");
 }

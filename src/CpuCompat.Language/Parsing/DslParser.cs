@@ -28,7 +28,14 @@ public static class DslParser
         lexer.RemoveErrorListeners();
         lexer.AddErrorListener(listener);
         var tokens = new CommonTokenStream(lexer);
-        tokens.Fill();
+        try
+        {
+            tokens.Fill();
+        }
+        catch (TooManySyntaxErrors)
+        {
+            return GivenUp(fileName, diagnostics);
+        }
 
         if (NestingGuard.FindTooDeep(tokens.GetTokens()) is { } deep)
         {
@@ -43,11 +50,30 @@ public static class DslParser
         };
         parser.RemoveErrorListeners();
         parser.AddErrorListener(listener);
-        var tree = parser.file();
+        CpuCompatParser.FileContext tree;
+        try
+        {
+            tree = parser.file();
+        }
+        catch (TooManySyntaxErrors)
+        {
+            return GivenUp(fileName, diagnostics);
+        }
 
         // The lexer reports while the stream fills, the parser afterwards: present both in source order.
         var ordered = diagnostics.Items.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ToImmutableArray();
-        return new ParsedFile(fileName, tree, ordered);
+        var blank = !tokens.GetTokens().Any(t => t.Type != TokenConstants.EOF && t.Channel == TokenConstants.DefaultChannel);
+        return new ParsedFile(fileName, tree, ordered, blank);
+    }
+
+    /// <summary>A file abandoned after too many errors: its diagnostics so far, and an empty tree to build nothing from.</summary>
+    private static ParsedFile GivenUp(string fileName, DiagnosticBag diagnostics)
+    {
+        var last = diagnostics.Items[^1].Span;
+        diagnostics.Add(SyntaxDiagnostics.GaveUp(last, SyntaxErrorListener.MaxErrors));
+        var empty = new CpuCompatParser(new CommonTokenStream(new CpuCompatLexer(CharStreams.fromString(""), TextWriter.Null, TextWriter.Null)),
+            TextWriter.Null, TextWriter.Null).file();
+        return new ParsedFile(fileName, empty, diagnostics.Items.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ToImmutableArray());
     }
 
     internal static bool IsNumber(int type) => type is CpuCompatLexer.NUMBER or CpuCompatLexer.HEX;

@@ -10,8 +10,9 @@ namespace CpuCompat.Language.Parsing;
 /// </summary>
 public sealed class ParsedFile
 {
-    internal ParsedFile(string fileName, ParserRuleContext tree, ImmutableArray<Diagnostic> diagnostics)
+    internal ParsedFile(string fileName, ParserRuleContext tree, ImmutableArray<Diagnostic> diagnostics, bool isBlank = false)
     {
+        IsBlank = isBlank;
         FileName = fileName;
         Tree = tree;
         Diagnostics = diagnostics;
@@ -21,6 +22,9 @@ public sealed class ParsedFile
     public string FileName { get; }
 
     public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The file holds no token at all: it is empty, blank or only comments.</summary>
+    public bool IsBlank { get; }
 
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 

@@ -20,7 +20,8 @@ internal static class TokenDisplay
         return Quote(text.Length > MaxShownLength ? text[..MaxShownLength] + "..." : text);
     }
 
-    public static string Quote(string text) => "'" + Escape(text) + "'";
+    /// <summary>Control characters become escapes so a message never breaks the one-line diagnostic format.</summary>
+    public static string Quote(string text) => "'" + CpuCompat.Core.Diagnostics.Printable.Escape(text) + "'";
 
     /// <summary>
     /// "';', ',' or a name". Every keyword can be a name, so where a name is expected the keywords, numbers and
@@ -82,24 +83,5 @@ internal static class TokenDisplay
         {
             list.Add(item);
         }
-    }
-
-    /// <summary>Shows control characters as escapes so a message never breaks the one-line diagnostic format.</summary>
-    private static string Escape(string text)
-    {
-        var builder = new System.Text.StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (char.IsControl(c))
-            {
-                builder.Append($"\\u{(int)c:x4}");
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
     }
 }

@@ -5,6 +5,7 @@ using CpuCompat.Core;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Formats.Detection;
 using CpuCompat.Libvirt.Xml;
+using CpuCompat.Libvirt.Xml.Safety;
 
 namespace CpuCompat.Inputs;
 
@@ -98,6 +99,12 @@ internal sealed class DistinctCpuReader(CpuReader reader, InputFormat format)
             }
 
             stream.Position = 0;
+        }
+
+        // Not a plain list of records, so it is one document: refused by its size before it is read whole.
+        if (SafeXml.TooLarge(stream.Length, name) is { } tooLarge)
+        {
+            return Errors.From(tooLarge);
         }
 
         string text;

@@ -55,7 +55,7 @@ public static partial class CpuXmlReader
         {
             try
             {
-                using var reader = XmlReader.Create(new MemoryStream(element, writable: false), XmlSource.Settings(ConformanceLevel.Fragment));
+                using var reader = XmlSource.CreateReader(new MemoryStream(element, writable: false), ConformanceLevel.Fragment);
                 reader.MoveToContent();
                 node = nodes.Read(reader);
                 while (reader.NodeType is not XmlNodeType.None)
@@ -70,7 +70,7 @@ public static partial class CpuXmlReader
             }
             catch (XmlException e)
             {
-                return CpuReadResult.Failure(LibvirtDiagnostics.MalformedXml(new SourceSpan(fileName, e.LineNumber, e.LinePosition), e.Message));
+                return CpuReadResult.Failure(XmlSource.Failure(e, fileName, null));
             }
         }
 

@@ -227,7 +227,22 @@ public class DslCompilerTests
     }
 
     [Fact]
-    public void Directory_without_ccl_files_is_a_warning()
+    public void Directory_without_ccl_files_is_a_warning_beside_other_sources()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("readme.md", "#");
+        var source = dir.Write("src/a.ccl", "arch x86_64; feature a = cpuid(0x1).ecx[0];");
+        var empty = Directory.CreateDirectory(dir.File("empty")).FullName;
+
+        var compilation = DslCompiler.Compile([source, empty]);
+
+        var d = Assert.Single(compilation.Diagnostics);
+        Assert.Equal((SyntaxCodes.NoSourceFiles, Core.Diagnostics.DiagnosticSeverity.Warning), (d.Code, d.Severity));
+        Assert.NotNull(compilation.Database);
+    }
+
+    [Fact]
+    public void Nothing_to_compile_at_all_is_an_error_not_an_empty_database()
     {
         using var dir = new TempDirectory();
         dir.Write("readme.md", "#");
@@ -235,7 +250,32 @@ public class DslCompilerTests
         var compilation = DslCompiler.Compile([dir.Path]);
 
         var d = Assert.Single(compilation.Diagnostics);
-        Assert.Equal((SyntaxCodes.NoSourceFiles, Core.Diagnostics.DiagnosticSeverity.Warning), (d.Code, d.Severity));
-        Assert.NotNull(compilation.Database);
+        Assert.Equal((SyntaxCodes.NoSourceFiles, Core.Diagnostics.DiagnosticSeverity.Error), (d.Code, d.Severity));
+        Assert.Null(compilation.Database);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n  \n")]
+    [InlineData("# only a comment\n")]
+    public void A_blank_file_is_an_error(string text)
+    {
+        var compilation = DslCompiler.Compile([new DslSource("blank.ccl", text)]);
+
+        var d = Assert.Single(compilation.Diagnostics);
+        Assert.Equal(("blank.ccl:1:1", SyntaxCodes.EmptyFile), (d.Span.ToString(), d.Code));
+        Assert.Null(compilation.Database);
+    }
+
+    [Fact]
+    public void At_most_twenty_diagnostics_a_file_then_how_many_more()
+    {
+        var text = "arch x86_64;\n" + string.Concat(Enumerable.Range(0, 50).Select(i => $"feature f{i} = cpuid(0x1).eex[0];\n"));
+
+        var diagnostics = DslCompiler.Compile([new DslSource("many.ccl", text)]).Diagnostics;
+
+        Assert.Equal(21, diagnostics.Length);
+        Assert.Equal(("many.ccl", SyntaxCodes.MoreDiagnostics), (diagnostics[20].Span.ToString(), diagnostics[20].Code));
+        Assert.StartsWith("… and 80 more diagnostics (80 errors)", diagnostics[20].Message, StringComparison.Ordinal);
     }
 }

@@ -59,6 +59,13 @@ internal static class CanonicalCpuReader
     /// <summary>The tree of <paramref name="element"/>, or null when it is not in the plain form.</summary>
     public static ElementNode? TryRead(ReadOnlySpan<byte> element, Scratch scratch)
     {
+        // Anything longer than one value may be (a CPU is a few kilobytes) is left to the guarded XML reader, so
+        // the limits on text and attribute values are judged in one place.
+        if (element.Length > Safety.XmlLimits.MaxValueLength)
+        {
+            return null;
+        }
+
         scratch.Start();
         // Positions as the XML parser gives them: an element's column is its '<', an attribute's its name.
         var line = 1;
@@ -186,7 +193,8 @@ internal static class CanonicalCpuReader
 
             // A namespace declaration, or the same attribute twice (not well-formed), is for the XML parser to judge.
             var name = Intern(scratch, attribute);
-            if (name == "xmlns" || element.Attribute(name) is not null)
+            // So is an element with more attributes than the guarded reader allows.
+            if (name == "xmlns" || element.Attribute(name) is not null || element.Attributes.Length >= Safety.XmlLimits.MaxAttributes)
             {
                 return false;
             }

@@ -7,8 +7,11 @@ namespace CpuCompat.Libvirt.Xml.Elements;
 /// <summary>Builds <see cref="ElementNode"/> trees from an <see cref="XmlReader"/> or from LINQ to XML.</summary>
 internal sealed class ElementNodeReader
 {
-    /// <summary>Deeper nesting than this is no CPU definition; refusing it keeps a hostile file from exhausting the stack.</summary>
-    public const int MaxDepth = 64;
+    /// <summary>
+    /// As deep as the guarded reader lets a document go; checked here too because this reader recurses, so even a
+    /// reader without the guard cannot exhaust the stack.
+    /// </summary>
+    public const int MaxDepth = Safety.XmlLimits.MaxDepth;
 
     private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
 
