@@ -27,7 +27,7 @@ public static class LibvirtCodes
     public const string AliasWithoutName = "CC4018";
     public const string UnusualIncludeRoot = "CC4019";
 
-    // XML refused before its content is read (see Xml/Safety).
+    // XML refused before its content is read (see GuardedXmlReader and XmlLimits).
     public const string DoctypeNotAllowed = "CC4020";
     public const string XmlTooDeep = "CC4021";
     public const string XmlTooManyAttributes = "CC4022";

@@ -25,7 +25,7 @@ internal static class LibvirtDiagnostics
     public static Diagnostic XmlRefused(SourceSpan span, string code, string reason) => Error(span, code, $"{reason}; no real libvirt document comes near it.");
 
     public static Diagnostic XmlTooLarge(SourceSpan span) => Error(
-        span, LibvirtCodes.XmlTooLarge, $"the document is larger than the limit of {Xml.Safety.XmlLimits.DocumentSizeText} for one XML document; no real libvirt document comes near it.");
+        span, LibvirtCodes.XmlTooLarge, $"the document is larger than the limit of {XmlLimits.DocumentSizeText} for one XML document; no real libvirt document comes near it.");
 
     public static Diagnostic UnexpectedRoot(SourceSpan span, string found, string expected) => Error(
         span, LibvirtCodes.UnexpectedRoot, $"expected a <{expected}> root element, found <{found}>; check that this is the right file.");

@@ -1,7 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 using CpuCompat.Core.Diagnostics;
-using CpuCompat.Libvirt.Xml.Safety;
+using CpuCompat.Libvirt;
 
 namespace CpuCompat.Libvirt;
 

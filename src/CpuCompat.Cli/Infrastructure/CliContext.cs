@@ -1,7 +1,7 @@
 using CpuCompat.Core;
 using CpuCompat.Core.Diagnostics;
 using CpuCompat.Host;
-using CpuCompat.Libvirt.Xml.Safety;
+using CpuCompat.Libvirt;
 using CpuCompat.Inputs;
 
 namespace CpuCompat.Cli.Infrastructure;

@@ -7,7 +7,7 @@ using CpuCompat.Core.Database;
 using CpuCompat.Core.Diagnostics;
 using CpuCompat.Host.Machine;
 using CpuCompat.Libvirt.Xml;
-using CpuCompat.Libvirt.Xml.Safety;
+using CpuCompat.Libvirt;
 
 namespace CpuCompat.Host.Topology;
 

@@ -5,7 +5,7 @@ using CpuCompat.Core;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Formats.Detection;
 using CpuCompat.Libvirt.Xml;
-using CpuCompat.Libvirt.Xml.Safety;
+using CpuCompat.Libvirt;
 
 namespace CpuCompat.Inputs;
 

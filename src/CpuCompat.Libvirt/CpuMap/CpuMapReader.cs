@@ -66,8 +66,8 @@ public sealed partial class CpuMapReader
 
             // Refused by its size before it is read whole, as every XML input is.
             var size = new FileInfo(path).Length;
-            return size > Xml.Safety.XmlLimits.MaxDocumentBytes
-                ? throw new IOException($"the file is {size} bytes, more than the limit of {Xml.Safety.XmlLimits.DocumentSizeText} for one XML document")
+            return size > XmlLimits.MaxDocumentBytes
+                ? throw new IOException($"the file is {size} bytes, more than the limit of {XmlLimits.DocumentSizeText} for one XML document")
                 : File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

@@ -1,6 +1,6 @@
 using System.Xml;
 
-namespace CpuCompat.Libvirt.Xml.Safety;
+namespace CpuCompat.Libvirt;
 
 /// <summary>
 /// An <see cref="XmlReader"/> that passes another one through and refuses, at the node that breaks it, any of the

@@ -1,4 +1,4 @@
-namespace CpuCompat.Libvirt.Xml.Safety;
+namespace CpuCompat.Libvirt;
 
 /// <summary>
 /// Bounds on one XML document that no real libvirt document comes near (the largest file of a libvirt release, its

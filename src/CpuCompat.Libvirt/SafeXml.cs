@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using CpuCompat.Core.Diagnostics;
 
-namespace CpuCompat.Libvirt.Xml.Safety;
+namespace CpuCompat.Libvirt;
 
 /// <summary>The guarded XML loading of this project for readers outside it (DOCTYPEs refused, <see cref="XmlLimits"/> applied).</summary>
 public static class SafeXml

@@ -1,6 +1,6 @@
 using System.Xml;
 
-namespace CpuCompat.Libvirt.Xml.Safety;
+namespace CpuCompat.Libvirt;
 
 /// <summary>
 /// A document refused by a limit or rule of <see cref="GuardedXmlReader"/> rather than for its syntax. It travels
