@@ -169,7 +169,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
                 }
             }
 
-            text = path == "-" ? In.ReadToEnd() : File.ReadAllText(path);
+            text = path == "-" ? BoundedText.ReadAll(In) : BoundedText.ReadFile(path);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

@@ -96,12 +96,19 @@ internal sealed class FleetOptions
             return fleet.Hosts.Length > 0 || context.Fail($"{CliContext.DisplayName(path)} has no hosts") == 0;
         }
 
-        // Every one, one a line: each is a host that would otherwise be missing from its pool without anyone knowing.
+        // With --keep-going every one, one a line: each is a host that would otherwise be missing from its pool without
+        // anyone knowing. Without it nothing is written, so the first few say what is wrong and the rest are counted.
         // (Input that is not a fleet at all never gets here: its first line already fails the read.)
         var keepGoing = parse.GetValue(KeepGoing);
-        foreach (var problem in fleet.Problems)
+        var shown = keepGoing ? fleet.Problems.Length : Math.Min(fleet.Problems.Length, MaxProblemsShown);
+        foreach (var problem in fleet.Problems[..shown])
         {
             context.Err.WriteLine($"cpucompat: {(keepGoing ? "left out: " : "")}{context.Printable(problem.ToString())}");
+        }
+
+        if (shown < fleet.Problems.Length)
+        {
+            context.Err.WriteLine($"cpucompat: … and {fleet.Problems.Length - shown} more hosts that cannot be read");
         }
 
         if (keepGoing)
@@ -112,6 +119,9 @@ internal sealed class FleetOptions
         context.Fail($"{(fleet.Problems.Length == 1 ? "1 host" : $"{fleet.Problems.Length} hosts")} of {CliContext.DisplayName(path)} cannot be read; nothing was written (--keep-going leaves them out)");
         return false;
     }
+
+    /// <summary>How many unreadable hosts are named when nothing is written (with --keep-going, all of them are).</summary>
+    public const int MaxProblemsShown = 20;
 
     /// <summary>The fleet of <see cref="Fleet"/>.</summary>
     public bool TryRead(ParseResult parse, CliContext context, CpuCompatibility compat, out Fleet fleet) => TryRead(parse, context, compat, parse.GetValue(Fleet)!, out fleet);

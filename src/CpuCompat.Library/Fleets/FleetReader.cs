@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using CpuCompat.Core;
+using CpuCompat.Core.Diagnostics;
 using CpuCompat.Inputs;
 
 namespace CpuCompat.Fleets;
@@ -101,7 +102,7 @@ public static class FleetReader
             }
             catch (JsonException e)
             {
-                return Errors.Invalid($"{name}: not a fleet: neither JSON Lines ({{\"host\": …, \"cpu\": …}} a line), a node list nor hypervisor records ({e.Message})");
+                return Errors.Invalid($"{name}: not a fleet: neither JSON Lines ({{\"host\": …, \"cpu\": …}} a line), a node list nor hypervisor records ({JsonMessages.Clean(e.Message)})");
             }
 
             return Errors.Invalid($"{name}: not a fleet: expected JSON Lines (one {{\"host\": NAME, \"cpu\": TEXT, \"labels\": {{…}}}} a line), a Kubernetes node list (kubectl get nodes -o json) or OpenStack hypervisor records (openstack hypervisor show -f json, os-hypervisors/detail)");

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using CommunityToolkit.HighPerformance.Buffers;
+using CpuCompat.Core.Diagnostics;
 using CpuCompat.Inputs;
 
 namespace CpuCompat.Fleets;
@@ -347,7 +348,7 @@ internal static class JsonLinesFleetReader
         }
         catch (JsonException e)
         {
-            builder.Problem(line, host, $"not valid JSON ({Shorten(e.Message)})");
+            builder.Problem(line, host, $"not valid JSON ({JsonMessages.Clean(e.Message)})");
         }
     }
 
@@ -443,6 +444,4 @@ internal static class JsonLinesFleetReader
         reader.Read();
         return reader.GetString()!;
     }
-
-    private static string Shorten(string message) => message.Length > 160 ? message[..157] + "..." : message;
 }

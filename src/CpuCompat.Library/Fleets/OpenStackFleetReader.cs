@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CpuCompat.Core;
+using CpuCompat.Core.Diagnostics;
 using CpuCompat.Core.Cpu;
 
 namespace CpuCompat.Fleets;
@@ -60,7 +61,7 @@ internal static class OpenStackFleetReader
         catch (JsonException e)
         {
             // The reader's own position: its line numbers count from 0.
-            return Errors.Invalid($"{builder.Source}:{(e.LineNumber ?? 0) + 1}: not valid JSON: {e.Message.Split(" LineNumber:")[0]}");
+            return Errors.Invalid($"{builder.Source}:{(e.LineNumber ?? 0) + 1}: not valid JSON: {JsonMessages.Clean(e.Message)}");
         }
 
         return default(Unit);

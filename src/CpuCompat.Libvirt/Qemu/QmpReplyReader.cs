@@ -38,7 +38,7 @@ public static class QmpReplyReader
         catch (JsonException e)
         {
             var at = new SourceSpan(fileName, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
-            diagnostics.Add(LibvirtDiagnostics.MalformedJson(at, e.Message));
+            diagnostics.Add(LibvirtDiagnostics.MalformedJson(at, JsonMessages.Clean(e.Message)));
         }
 
         return new QmpReplies(expansion, definitions, diagnostics.ToImmutable());

@@ -61,7 +61,7 @@ internal static class CanonicalCpuReader
     {
         // Anything longer than one value may be (a CPU is a few kilobytes) is left to the guarded XML reader, so
         // the limits on text and attribute values are judged in one place.
-        if (element.Length > Safety.XmlLimits.MaxValueLength)
+        if (element.Length > XmlLimits.MaxValueLength)
         {
             return null;
         }
@@ -194,7 +194,7 @@ internal static class CanonicalCpuReader
             // A namespace declaration, or the same attribute twice (not well-formed), is for the XML parser to judge.
             var name = Intern(scratch, attribute);
             // So is an element with more attributes than the guarded reader allows.
-            if (name == "xmlns" || element.Attribute(name) is not null || element.Attributes.Length >= Safety.XmlLimits.MaxAttributes)
+            if (name == "xmlns" || element.Attribute(name) is not null || element.Attributes.Length >= XmlLimits.MaxAttributes)
             {
                 return false;
             }

@@ -11,7 +11,7 @@ internal sealed class ElementNodeReader
     /// As deep as the guarded reader lets a document go; checked here too because this reader recurses, so even a
     /// reader without the guard cannot exhaust the stack.
     /// </summary>
-    public const int MaxDepth = Safety.XmlLimits.MaxDepth;
+    public const int MaxDepth = XmlLimits.MaxDepth;
 
     private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
 
