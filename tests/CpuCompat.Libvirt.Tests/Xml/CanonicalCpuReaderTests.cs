@@ -74,7 +74,7 @@ public sealed class CanonicalCpuReaderTests
         ElementNode parsed;
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(bytes), XmlSource.Settings(ConformanceLevel.Fragment));
+            using var reader = XmlSource.CreateReader(new MemoryStream(bytes), ConformanceLevel.Fragment);
             reader.MoveToContent();
             parsed = new ElementNodeReader().Read(reader);
             Assert.True(reader.EOF || reader.NodeType is XmlNodeType.None or XmlNodeType.Whitespace, $"more after the element: {text}");
