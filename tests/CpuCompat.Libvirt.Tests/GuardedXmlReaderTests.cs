@@ -1,10 +1,9 @@
 using System.Text;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Libvirt.Xml;
-using CpuCompat.Libvirt.Xml.Safety;
 using Xunit;
 
-namespace CpuCompat.Libvirt.Tests.Xml.Safety;
+namespace CpuCompat.Libvirt.Tests;
 
 /// <summary>Every way XML is read refuses DTDs and the <see cref="XmlLimits"/> with their own codes and positions.</summary>
 public sealed class GuardedXmlReaderTests
