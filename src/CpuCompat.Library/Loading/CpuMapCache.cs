@@ -22,6 +22,9 @@ public sealed class CpuMapCache(string directory)
     private const int KeySize = 32;
     private const long MaxEntrySize = 64 << 20;
 
+    /// <summary>Entries kept: every build and every map version makes its own, so the oldest beyond these are removed.</summary>
+    private const int MaxEntries = 16;
+
     public string Directory { get; } = directory;
 
     /// <summary>
@@ -132,6 +135,10 @@ public sealed class CpuMapCache(string directory)
         {
             System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             OutputWriter.WriteFile(entry, [.. key, .. DatabaseWriter.ToBytes(database)], force: true);
+            foreach (var old in new DirectoryInfo(Directory).GetFiles("cpu_map-*.ccdb").OrderByDescending(f => f.LastWriteTimeUtc).Skip(MaxEntries))
+            {
+                old.Delete();
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutputRefusedException)
         {

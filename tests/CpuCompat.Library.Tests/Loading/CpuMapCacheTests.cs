@@ -113,6 +113,27 @@ public sealed class CpuMapCacheTests
     }
 
     [Fact]
+    public void Old_entries_beyond_sixteen_are_removed()
+    {
+        using var dir = new TempDirectory();
+        var map = CopyMap(dir, "11.3.0");
+        var cache = new CpuMapCache(dir.File("cache"));
+        Directory.CreateDirectory(cache.Directory);
+        for (var i = 0; i < 20; i++)
+        {
+            var stale = Path.Combine(cache.Directory, $"cpu_map-{i:x32}.ccdb");
+            File.WriteAllText(stale, "old");
+            File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddDays(-1 - i));
+        }
+
+        cache.GetOrLoad(map, () => DatabaseLoader.LoadCpuMap(map));
+        var kept = Directory.GetFiles(cache.Directory).Select(Path.GetFileName).ToList();
+        Assert.Equal(16, kept.Count);
+        Assert.Contains(kept, name => !name!.StartsWith("cpu_map-000", StringComparison.Ordinal));
+        Assert.DoesNotContain($"cpu_map-{19:x32}.ccdb", kept);
+    }
+
+    [Fact]
     public void A_cache_that_cannot_be_written_only_costs_a_read()
     {
         using var dir = new TempDirectory();
