@@ -24,11 +24,10 @@ internal static class OutputFiles
         Try(context, directory, () => OutputWriter.WriteDirectory(directory, files, force, isStale, context.Interruption.Token));
 
     /// <summary>Writes one file (a report, a database) whole.</summary>
-    public static bool TryWriteFile(CliContext context, string path, ReadOnlySpan<byte> content, bool force)
+    public static bool TryWriteFile(CliContext context, string path, byte[] content, bool force)
     {
         context.Out.Flush();
-        var bytes = content.ToArray();
-        return Try(context, path, () => OutputWriter.WriteFile(path, bytes, force, context.Interruption.Token));
+        return Try(context, path, () => OutputWriter.WriteFile(path, content, force, context.Interruption.Token));
     }
 
     /// <summary>Writes one text file whole; <c>-</c> is the command's standard output.</summary>

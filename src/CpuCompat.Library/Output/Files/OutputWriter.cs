@@ -17,7 +17,7 @@ public static class OutputWriter
     private const int MaxLinkHops = 40;
 
     /// <summary>Writes one file; throws <see cref="OutputRefusedException"/> for a target the rules forbid, before writing anything.</summary>
-    public static void WriteFile(string path, ReadOnlySpan<byte> content, bool force, CancellationToken cancellation = default)
+    public static void WriteFile(string path, byte[] content, bool force, CancellationToken cancellation = default)
     {
         if (path == StandardOutput)
         {
@@ -26,7 +26,7 @@ public static class OutputWriter
             return;
         }
 
-        WriteFiles([new OutputFile(path, content.ToArray())], force, cancellation: cancellation);
+        WriteFiles([new OutputFile(path, content)], force, cancellation: cancellation);
     }
 
     /// <summary>
