@@ -31,6 +31,16 @@ public sealed record CpuError(CpuErrorKind Kind, string Message)
     public Diagnostic? Diagnostic { get; init; }
 
     /// <summary>
+    /// Which of an operation's input CPUs (0-based) the error is about, when it takes several and the fault lies in one
+    /// (an unknown feature of the third host of a baseline). The engine knows no files; a caller that read the CPUs
+    /// maps the index to where the CPU came from with <see cref="In"/>.
+    /// </summary>
+    public int? InputIndex { get; init; }
+
+    /// <summary>The same error, about input CPU <paramref name="index"/> (kept when an earlier step already said which).</summary>
+    public CpuError About(int index) => InputIndex is null ? this with { InputIndex = index } : this;
+
+    /// <summary>
     /// The same error with <paramref name="context"/> (a file name, "host 3 of fleet.jsonl") said first. A verdict of
     /// incompatibility is not about the input's content and keeps its own words.
     /// </summary>

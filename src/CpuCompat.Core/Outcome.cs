@@ -42,6 +42,13 @@ public readonly struct Outcome<T>
     /// <summary>The same outcome; a failure says <paramref name="context"/> (the input it is about) first.</summary>
     public Outcome<T> In(string context) => Error is null ? this : Error.In(context);
 
+    /// <summary>
+    /// The same outcome; a failure about one of the operation's input CPUs (<see cref="CpuError.InputIndex"/>) says
+    /// first where that CPU came from, <paramref name="inputs"/>[index] (a file and line, a host's name).
+    /// </summary>
+    public Outcome<T> NamingInputs(IReadOnlyList<string> inputs) =>
+        Error is { InputIndex: { } index } && index < inputs.Count ? Error.In(inputs[index]) : this;
+
     public override string ToString() => Error is null ? $"{_value}" : $"error: {Error.Message}";
 }
 

@@ -29,6 +29,9 @@ public sealed record CpuInput
     /// <summary>CPU definitions in document order (XML kinds only).</summary>
     public ImmutableArray<CpuDefinition> Cpus { get; init; } = [];
 
+    /// <summary>Where each of <see cref="Cpus"/> starts (its <c>&lt;cpu&gt;</c> element), for errors about one of them.</summary>
+    public ImmutableArray<SourceSpan> CpuSpans { get; init; } = [];
+
     /// <summary>The hypervisor's models when a QMP file also holds a <c>query-cpu-definitions</c> reply (use it for guest decoding).</summary>
     public AllowedModels? Models { get; init; }
 

@@ -51,6 +51,12 @@ public static class CpuInputReader
         }
 
         var input = ReadAs(text, fileName, chosen, engine, xmlType);
+        if (input.FirstError?.Code == FormatCodes.WrongXmlRoot)
+        {
+            // The error already names the root it found and the format to use: the warning would say it twice.
+            extra.Clear();
+        }
+
         return input with
         {
             FormatEvidence = format == InputFormat.Auto ? detection.Evidence : "requested",
@@ -85,7 +91,7 @@ public static class CpuInputReader
                 return Raw(format, qmp.Data, qmp.Diagnostics) with { Models = qmp.Models };
             default:
                 var xml = LibvirtXmlInputReader.Read(text, fileName, format, xmlType, database.Generation);
-                return new CpuInput { Format = format, Cpus = xml.Diagnostics.Any(d => d.IsError) ? [] : xml.Cpus, Diagnostics = xml.Diagnostics };
+                return new CpuInput { Format = format, Cpus = xml.Diagnostics.Any(d => d.IsError) ? [] : xml.Cpus, CpuSpans = xml.Spans, Diagnostics = xml.Diagnostics };
         }
     }
 

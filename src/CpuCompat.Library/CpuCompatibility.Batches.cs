@@ -20,7 +20,7 @@ public sealed partial class CpuCompatibility
 
     /// <summary>
     /// The CPUs of files (<c>-</c>: <paramref name="standardInput"/>) for an answer that depends on each distinct CPU
-    /// once, such as <see cref="Baseline"/>: identical <c>&lt;cpu&gt;</c> elements of plain CPU lists are grouped by
+    /// once, such as <see cref="Baseline(DistinctCpus, bool, bool)"/>: identical <c>&lt;cpu&gt;</c> elements of plain CPU lists are grouped by
     /// their bytes before any XML is parsed, in the order they first appear, so a 100,000-host list of 40 kinds costs
     /// about 40 parses. Other inputs (domains, capabilities, raw dumps) are read as <see cref="ReadCpus"/> reads them.
     /// <paramref name="progress"/> hears how many bytes of the current file have been read.

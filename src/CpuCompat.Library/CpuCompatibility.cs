@@ -72,6 +72,13 @@ public sealed partial class CpuCompatibility
     public Outcome<CpuDefinition> Baseline(IReadOnlyList<CpuDefinition> cpus, bool expandFeatures = false, bool migratable = false) =>
         Engine.Baseline(cpus, migratable: migratable, expandFeatures: expandFeatures);
 
+    /// <summary>
+    /// <see cref="Baseline(IReadOnlyList{CpuDefinition}, bool, bool)"/> of CPUs read from files: an error about one of
+    /// them names the file and line it came from.
+    /// </summary>
+    public Outcome<CpuDefinition> Baseline(DistinctCpus cpus, bool expandFeatures = false, bool migratable = false) =>
+        cpus.Attribute(Baseline(cpus.Cpus, expandFeatures, migratable));
+
     /// <summary><c>virsh cpu-compare</c>: is <paramref name="cpu"/> identical to, a subset of, or incompatible with <paramref name="host"/>?</summary>
     public Outcome<CompareOutcome> Compare(CpuDefinition host, CpuDefinition cpu) => Engine.Compare(host, cpu);
 

@@ -117,6 +117,7 @@ internal static class LibvirtDiagnostics
     public static Diagnostic ExtraReply(SourceSpan span, string kind) => Warning(
         span, LibvirtCodes.ExtraReply, $"a second {kind} reply is ignored; only the first one is used.");
 
-    public static Diagnostic InvalidModelName(SourceSpan span, string line) => Error(
-        span, LibvirtCodes.InvalidModelName, $"'{line}' is not a CPU model name: it contains a control character; write one model name per line, '#' starts a comment.");
+    /// <summary>A line of a models list that no model is named (<paramref name="what"/>: "a control character", "'&lt;'").</summary>
+    public static Diagnostic InvalidModelName(SourceSpan span, string line, string what) => Error(
+        span, LibvirtCodes.InvalidModelName, $"'{Printable.Escape(line)}' is not a CPU model name: it contains {what}; a models file is a QMP query-cpu-definitions reply or model names, one a line ('#' starts a comment).");
 }

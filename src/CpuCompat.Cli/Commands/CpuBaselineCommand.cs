@@ -57,8 +57,7 @@ internal static class CpuBaselineCommand
                 return ExitCodes.BadInput;
             }
 
-            var cpus = distinct.Cpus;
-            if (!context.TryGet(compat.Baseline(cpus, parse.GetValue(features), parse.GetValue(migratable)), out var baseline))
+            if (!context.TryGet(compat.Baseline(distinct, parse.GetValue(features), parse.GetValue(migratable)), out var baseline))
             {
                 return ExitCodes.BadInput;
             }

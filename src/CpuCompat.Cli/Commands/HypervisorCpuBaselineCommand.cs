@@ -35,12 +35,13 @@ internal static class HypervisorCpuBaselineCommand
 
             // libvirt reads these CPUs as host CPUs; a domain capabilities host-model then keeps its required features.
             var path = parse.GetValue(file)!;
-            if (!context.TryReadXml(path, out var text) || !context.TryGet(reader.ReadCpus(text, CliContext.DisplayName(path), CpuXmlType.Host), out var cpus))
+            if (!context.TryReadXml(path, out var text) || !context.TryGet(reader.ReadNamedCpus(text, CliContext.DisplayName(path), CpuXmlType.Host), out var cpus))
             {
                 return ExitCodes.BadInput;
             }
 
-            var result = compat.Engine.HypervisorBaseline(cpus, view.Data, DomainCpuBuilder.AllowedModels(view.Capabilities), parse.GetValue(migratable), parse.GetValue(features));
+            var result = compat.Engine.HypervisorBaseline(cpus.Cpus, view.Data, DomainCpuBuilder.AllowedModels(view.Capabilities), parse.GetValue(migratable), parse.GetValue(features))
+                .NamingInputs(cpus.Origins);
             if (!result.TryGetValue(out var baseline))
             {
                 return context.Fail(result.Error!);

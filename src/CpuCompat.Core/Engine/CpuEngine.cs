@@ -111,14 +111,14 @@ public sealed partial class CpuEngine
         {
             if (cpus[i].Model is null)
             {
-                return Errors.Invalid($"no CPU model specified for CPU {i + 1}");
+                return Errors.Invalid($"no CPU model specified for CPU {i + 1}").About(i);
             }
         }
 
         var driver = Driver(cpus[0], "compute the baseline of");
         if (!driver.Succeeded)
         {
-            return driver.Error;
+            return driver.Error.About(0);
         }
 
         // The result is a guest CPU without an arch: expand it with the baseline's own driver.

@@ -9,7 +9,11 @@ using CpuCompat.Libvirt.Xml;
 namespace CpuCompat.Formats.Xml;
 
 /// <summary>The CPU definitions of a libvirt XML document (empty on errors) and the problems found.</summary>
-public sealed record DefinitionsReadResult(ImmutableArray<CpuDefinition> Cpus, ImmutableArray<Diagnostic> Diagnostics);
+public sealed record DefinitionsReadResult(ImmutableArray<CpuDefinition> Cpus, ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>Where each of <see cref="Cpus"/> starts in the document.</summary>
+    public ImmutableArray<SourceSpan> Spans { get; init; } = [];
+}
 
 /// <summary>
 /// Reads libvirt's XML kinds through <see cref="CpuXmlReader.ReadAllCpus"/>, exactly as the commands read them
@@ -35,6 +39,6 @@ public static class LibvirtXmlInputReader
         }
 
         var result = CpuXmlReader.ReadAllCpus(text, fileName, type, generation);
-        return result.Error is { } error ? new DefinitionsReadResult([], [error]) : new DefinitionsReadResult(result.Cpus, []);
+        return result.Error is { } error ? new DefinitionsReadResult([], [error]) : new DefinitionsReadResult(result.Cpus, []) { Spans = result.Spans };
     }
 }

@@ -21,8 +21,8 @@ internal static class CpuListScanner
 
     private const int Chunk = 1 << 20;
 
-    /// <summary>Receives each element's bytes; the span is only valid during the call.</summary>
-    public delegate void ElementHandler(ReadOnlySpan<byte> element);
+    /// <summary>Receives each element's bytes (only valid during the call) and the line its start tag is on.</summary>
+    public delegate void ElementHandler(ReadOnlySpan<byte> element, int line);
 
     /// <summary>Hands every top-level <c>&lt;cpu&gt;</c> element to <paramref name="handler"/>; false when the input is not a plain CPU list.</summary>
     public static bool TryScan(Stream stream, ElementHandler handler, IProgress<long>? progress)
@@ -35,6 +35,7 @@ internal static class CpuListScanner
             var eof = false;
             var first = true;
             var elements = 0;
+            var line = 1;
             while (true)
             {
                 var (status, begin, end) = Next(buffer.AsSpan(start, filled - start), first && start == 0);
@@ -42,8 +43,14 @@ internal static class CpuListScanner
                 {
                     if (status == Status.Element)
                     {
-                        handler(buffer.AsSpan(start + begin, end - begin));
+                        line += buffer.AsSpan(start, begin).Count((byte)'\n');
+                        handler(buffer.AsSpan(start + begin, end - begin), line);
+                        line += buffer.AsSpan(start + begin, end - begin).Count((byte)'\n');
                         elements++;
+                    }
+                    else
+                    {
+                        line += buffer.AsSpan(start, end).Count((byte)'\n');
                     }
 
                     first = false;

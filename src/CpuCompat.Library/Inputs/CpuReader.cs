@@ -38,6 +38,13 @@ public sealed class CpuReader(CpuEngine engine, InputFormat format = InputFormat
     public InputResult<ImmutableArray<CpuDefinition>> ReadCpus(string text, string name, CpuXmlType type = CpuXmlType.Auto) =>
         Read(text, name, type).Then(input => Cpus(input, name));
 
+    /// <summary>
+    /// Every CPU definition of an input as <see cref="ReadCpus"/> reads them, with where each came from, so that an
+    /// answer over several of them can name the one at fault (<see cref="Outcome{T}.NamingInputs"/>).
+    /// </summary>
+    public InputResult<NamedCpus> ReadNamedCpus(string text, string name, CpuXmlType type = CpuXmlType.Auto) =>
+        Read(text, name, type).Then(input => Cpus(input, name).Select(cpus => new NamedCpus(cpus, [.. CpuOrigins.Of(input, name)])));
+
     /// <summary>The first CPU definition of an input (raw data decoded as a host CPU).</summary>
     public InputResult<CpuDefinition> ReadCpu(string text, string name, CpuXmlType type = CpuXmlType.Auto) =>
         ReadCpus(text, name, type).Then(cpus => Outcome<CpuDefinition>.From(cpus[0]));

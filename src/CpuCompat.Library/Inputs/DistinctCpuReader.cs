@@ -12,9 +12,14 @@ namespace CpuCompat.Inputs;
 /// <summary>
 /// The CPUs of many inputs for an operation that depends on each distinct CPU only once, such as a baseline: a
 /// 10,000-host file of 35 kinds of server costs 35 parses, not 10,000. <see cref="Cpus"/> keeps the order in which
-/// each CPU first appeared; <see cref="Total"/> counts them all.
+/// each CPU first appeared; <see cref="Total"/> counts them all. <see cref="Origins"/> says, for each, where it first
+/// appeared (<c>file:line</c>), so that an answer's error about one CPU can name it (<see cref="Attribute{T}"/>).
 /// </summary>
-public sealed record DistinctCpus(ImmutableArray<CpuDefinition> Cpus, int Total);
+public sealed record DistinctCpus(ImmutableArray<CpuDefinition> Cpus, int Total, ImmutableArray<string> Origins)
+{
+    /// <summary>An answer over <see cref="Cpus"/>, its error about one of them prefixed by where that one came from.</summary>
+    public Outcome<T> Attribute<T>(Outcome<T> outcome) => outcome.NamingInputs(Origins);
+}
 
 /// <summary>
 /// Reads files of CPUs the way <see cref="CpuReader.ReadCpus"/> does, faster for big host lists: a file that is a
@@ -30,6 +35,7 @@ internal sealed class DistinctCpuReader(CpuReader reader, InputFormat format)
 
     private readonly DistinctBytes _elements = new();
     private readonly List<CpuDefinition> _cpus = [];
+    private readonly List<string> _origins = [];
     private readonly List<string> _messages = [];
     private int _total;
 
@@ -57,7 +63,7 @@ internal sealed class DistinctCpuReader(CpuReader reader, InputFormat format)
             }
         }
 
-        return new(new DistinctCpus([.. _cpus], _total), [.. _messages]);
+        return new(new DistinctCpus([.. _cpus], _total, [.. _origins]), [.. _messages]);
     }
 
     private Outcome<Unit> ReadOne(Stream stream, string name, IProgress<long>? progress)
@@ -67,15 +73,20 @@ internal sealed class DistinctCpuReader(CpuReader reader, InputFormat format)
             // New elements are parsed in batches while the scan goes on, so that the scan (one thread) and the parse
             // (every other core) overlap; the parses wait for nothing but their batch.
             var found = new DistinctBytes();
+            var lines = new List<int>();
             var batches = new List<Task<CpuListReadResult>>();
             var dispatched = 0;
             var hosts = 0;
-            var scanned = CpuListScanner.TryScan(stream, element =>
+            var scanned = CpuListScanner.TryScan(stream, (element, line) =>
             {
                 hosts++;
-                if (!_elements.Contains(element) && found.Add(element) && found.Items.Count - dispatched == BatchSize)
+                if (!_elements.Contains(element) && found.Add(element))
                 {
-                    batches.Add(Parse(found.Items, ref dispatched, name));
+                    lines.Add(line);
+                    if (found.Items.Count - dispatched == BatchSize)
+                    {
+                        batches.Add(Parse(found.Items, ref dispatched, name));
+                    }
                 }
             }, progress);
             if (found.Items.Count > dispatched)
@@ -92,6 +103,7 @@ internal sealed class DistinctCpuReader(CpuReader reader, InputFormat format)
                 {
                     _elements.Add(found.Items[i]);
                     _cpus.Add(cpus[i]);
+                    _origins.Add(CpuOrigins.Of(name, lines[i]));
                 }
 
                 _total += hosts;
@@ -113,7 +125,8 @@ internal sealed class DistinctCpuReader(CpuReader reader, InputFormat format)
             text = textReader.ReadToEnd();
         }
 
-        var whole = reader.ReadCpus(text, name);
+        var input = reader.Read(text, name);
+        var whole = input.Then(parsed => reader.Cpus(parsed, name));
         _messages.AddRange(whole.Messages);
         if (!whole.Succeeded)
         {
@@ -121,6 +134,7 @@ internal sealed class DistinctCpuReader(CpuReader reader, InputFormat format)
         }
 
         _cpus.AddRange(whole.Value);
+        _origins.AddRange(CpuOrigins.Of(input.Value, name));
         _total += whole.Value.Length;
         return default(Unit);
     }

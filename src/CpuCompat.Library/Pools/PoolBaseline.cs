@@ -59,7 +59,7 @@ public sealed record PoolBaseline(
         var mixed = crossVendor && vendors.Length > 1 && arch is not null && pool.Kinds.All(k => facts.Features[k.Kind] is not null);
         var cpu = mixed
             ? CrossVendorBaseline.Of(arch!, pool.Policy, [.. pool.Kinds.Select(k => facts.Features[k.Kind]!.Value)])
-            : Baseline(engine, pool.Policy, cpus);
+            : Baseline(engine, pool.Policy, cpus).NamingInputs([.. pool.Kinds.Select(k => $"host {fleet.Kinds[k.Kind].FirstHost}")]);
         if (!cpu.Succeeded || arch is null)
         {
             return new PoolBaseline(pool, cpu, FeatureSet.Empty, null, [], [], null);

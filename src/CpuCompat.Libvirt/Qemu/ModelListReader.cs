@@ -18,6 +18,12 @@ public sealed record ModelListReadResult(ImmutableArray<AllowedModel> Models, Im
 /// </summary>
 public static class ModelListReader
 {
+    /// <summary>Characters no CPU model of any architecture has in its name.</summary>
+    private static readonly char[] NotInNames = ['<', '>', '"', '\'', '{', '}', '=', '&', ';'];
+
+    /// <summary>A file that is not a list at all stops after this many bad lines.</summary>
+    private const int MaxErrors = 20;
+
     public static ModelListReadResult Read(string text, string fileName)
     {
         var models = ImmutableArray.CreateBuilder<AllowedModel>();
@@ -35,9 +41,17 @@ public static class ModelListReader
 
             var column = line.IndexOf(content, StringComparison.Ordinal) + 1;
             // A name may contain spaces (libvirt's ARM map has 'ThunderX2 99xx'): the whole trimmed line is the name.
-            if (content.Any(char.IsControl))
+            // Markup or JSON is another kind of file given as a list (an XML document, a QMP reply cut short).
+            var bad = content.IndexOfAny(NotInNames);
+            if (content.Any(char.IsControl) || bad >= 0)
             {
-                diagnostics.Add(LibvirtDiagnostics.InvalidModelName(new SourceSpan(fileName, i + 1, column), content));
+                var what = bad >= 0 ? $"'{content[bad]}'" : "a control character";
+                diagnostics.Add(LibvirtDiagnostics.InvalidModelName(new SourceSpan(fileName, i + 1, column), content, what));
+                if (diagnostics.Count >= MaxErrors)
+                {
+                    break;
+                }
+
                 continue;
             }
 

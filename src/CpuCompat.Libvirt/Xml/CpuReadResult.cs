@@ -20,6 +20,9 @@ public sealed record CpuReadResult(CpuDefinition? Cpu, Diagnostic? Error)
 /// <summary>Every CPU definition found in a document, in document order, or the first error.</summary>
 public sealed record CpuListReadResult(ImmutableArray<CpuDefinition> Cpus, Diagnostic? Error)
 {
+    /// <summary>Where each of <see cref="Cpus"/> starts (its element), when the reader knows; empty otherwise.</summary>
+    public ImmutableArray<SourceSpan> Spans { get; init; } = [];
+
     [MemberNotNullWhen(false, nameof(Error))]
     public bool Succeeded => Error is null;
 

@@ -116,8 +116,10 @@ public static partial class CpuXmlReader
         }
 
         var cpus = ImmutableArray.CreateBuilder<CpuDefinition>(found.Count);
+        var spans = ImmutableArray.CreateBuilder<SourceSpan>(found.Count);
         foreach (var (element, type) in found)
         {
+            spans.Add(XmlSource.SpanOf(element, fileName));
             var result = element.Is("mode") ? ReadHostModel(element, fileName, type, generation) : CpuElementParser.Parse(element, fileName, type, generation);
             if (!result.Succeeded)
             {
@@ -127,7 +129,7 @@ public static partial class CpuXmlReader
             cpus.Add(result.Cpu);
         }
 
-        return new CpuListReadResult(cpus.MoveToImmutable(), null);
+        return new CpuListReadResult(cpus.MoveToImmutable(), null) { Spans = spans.MoveToImmutable() };
     }
 
     private static CpuReadResult ReadHostModel(XElement mode, string fileName, CpuXmlType type, LibvirtGeneration generation)

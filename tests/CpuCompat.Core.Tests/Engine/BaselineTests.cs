@@ -90,6 +90,7 @@ public sealed class BaselineTests
         var error = Fails(_engine.Baseline([HostCpu("Old", "Intel"), HostCpu("Amd", null)]), CpuErrorKind.InvalidInput);
 
         Assert.Equal("CPU vendors do not match", error.Message);
+        Assert.Equal(1, error.InputIndex);
     }
 
     [Fact]
@@ -98,6 +99,18 @@ public sealed class BaselineTests
         var error = Fails(_engine.Baseline([HostCpu("Old", "Intel"), HostCpu("Mid", "AMD")]), CpuErrorKind.InvalidInput);
 
         Assert.Equal("CPU vendor AMD of model Mid differs from the vendor of the model, Intel", error.Message);
+        Assert.Equal(1, error.InputIndex);
+    }
+
+    [Fact]
+    public void An_unknown_name_in_one_input_says_which_input_it_is()
+    {
+        var feature = Fails(_engine.Baseline([HostCpu("Old", "Intel"), HostCpu("Mid", "Intel"), HostCpu("Mid", "Intel", "warp-drive")]), CpuErrorKind.UnknownName);
+        var model = Fails(_engine.Baseline([HostCpu("Nope", "Intel"), HostCpu("Mid", "Intel")]), CpuErrorKind.UnknownName);
+
+        Assert.Equal((2, 0), (feature.InputIndex, model.InputIndex));
+        Assert.Equal("c.xml:4: " + feature.Message, _engine.Baseline([HostCpu("Old", "Intel"), HostCpu("Mid", "Intel"), HostCpu("Mid", "Intel", "warp-drive")])
+            .NamingInputs(["a.xml:1", "b.xml:1", "c.xml:4"]).Error!.Message);
     }
 
     [Fact]
@@ -108,6 +121,7 @@ public sealed class BaselineTests
 
         Assert.Equal("no CPUs given", none.Message);
         Assert.Equal("no CPU model specified for CPU 2", modelless.Message);
+        Assert.Equal((null, 1), (none.InputIndex, modelless.InputIndex));
     }
 
     [Fact]

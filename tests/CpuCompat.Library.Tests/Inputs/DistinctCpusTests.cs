@@ -59,11 +59,56 @@ public sealed class DistinctCpusTests
         }
 
         Assert.Equal(whole.Value.Length, distinct.Value.Total);
+        // Each distinct CPU names where it first appeared, as the ordinary reader names that CPU.
+        var named = Compat.Reader.ReadNamedCpus(File.ReadAllText(file), file).Value;
+        Assert.Equal(distinct.Value.Cpus.Length, distinct.Value.Origins.Length);
+        for (var i = 0; i < distinct.Value.Cpus.Length; i++)
+        {
+            var at = named.Origins.IndexOf(distinct.Value.Origins[i]);
+            Assert.True(at >= 0, $"{what}: {distinct.Value.Origins[i]} is not where the ordinary reader finds a CPU");
+            Assert.Equal(Compat.ToXml(named.Cpus[at]), Compat.ToXml(distinct.Value.Cpus[i]));
+        }
+
         Assert.Equal(whole.Value.Select(Compat.ToXml).Distinct(), distinct.Value.Cpus.Select(Compat.ToXml).Distinct());
         Assert.True(distinct.Value.Cpus.Length <= whole.Value.Length);
         var expected = Compat.Baseline(whole.Value);
         var actual = Compat.Baseline(distinct.Value.Cpus);
         Assert.Equal(expected.Succeeded ? Compat.ToXml(expected.Value) : expected.Error!.Message, actual.Succeeded ? Compat.ToXml(actual.Value) : actual.Error!.Message);
+    }
+
+    public static TheoryData<string, string> Faulty => new()
+    {
+        { "plain list", Host("Haswell") + Host("Broadwell", "warp-drive") },
+        { "document", "<cpuTest>\n" + Host("Haswell") + Host("Broadwell", "warp-drive") + "</cpuTest>\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Faulty))]
+    public void A_baseline_error_about_one_cpu_names_its_file_and_line(string what, string text)
+    {
+        using var dir = new TempDirectory();
+        var good = dir.Write("good.xml", Host("Haswell"));
+        var bad = dir.Write("bad.xml", text);
+        var line = text.Contains("<cpuTest>", StringComparison.Ordinal) ? 7 : 6;
+
+        var read = Compat.ReadDistinctCpus([good, bad], () => Stream.Null);
+        var baseline = Compat.Baseline(read.Value);
+
+        Assert.False(baseline.Succeeded, what);
+        Assert.Equal($"{bad}:{line}: unknown CPU feature 'warp-drive'", baseline.Error!.Message);
+    }
+
+    [Fact]
+    public void Mixed_vendors_name_the_first_cpu_that_differs()
+    {
+        using var dir = new TempDirectory();
+        var intel = dir.Write("intel.xml", Host("Haswell") + Host("Broadwell"));
+        var amd = dir.Write("amd.xml", "\n" + Host("EPYC").Replace("Intel", "AMD", StringComparison.Ordinal));
+
+        var baseline = Compat.Baseline(Compat.ReadDistinctCpus([intel, amd], () => Stream.Null).Value);
+
+        Assert.Equal($"{amd}:2: CPU vendors do not match", baseline.Error!.Message);
+        Assert.Equal(2, baseline.Error.InputIndex);
     }
 
     [Fact]

@@ -96,16 +96,17 @@ public sealed class Ppc64Driver(ArchDatabase database) : ICpuDriver
         var modelName = cpus[0].Model!;
         if (Database.FindModel(modelName) is not { } model)
         {
-            return UnknownModel(modelName);
+            return UnknownModel(modelName).About(0);
         }
 
         var modelVendor = model.VendorId is { } mv ? Database.Vendors[mv].Name : null;
         string? vendor = null;
-        foreach (var cpu in cpus)
+        for (var i = 0; i < cpus.Count; i++)
         {
+            var cpu = cpus[i];
             if (cpu.Model != modelName)
             {
-                return Errors.Invalid("CPUs are incompatible");
+                return Errors.Invalid("CPUs are incompatible").About(i);
             }
 
             if (cpu.Vendor is not { } v)
@@ -115,14 +116,14 @@ public sealed class Ppc64Driver(ArchDatabase database) : ICpuDriver
 
             if (Database.FindVendor(v) is null)
             {
-                return Errors.UnknownName($"unknown CPU vendor '{v}'{NameSuggester.Hint(v, Database.VendorNames)}");
+                return Errors.UnknownName($"unknown CPU vendor '{v}'{NameSuggester.Hint(v, Database.VendorNames)}").About(i);
             }
 
             if (modelVendor is not null)
             {
                 if (v != modelVendor)
                 {
-                    return Errors.Invalid($"CPU vendor {v} of model {modelName} differs from the vendor of the model, {modelVendor}");
+                    return Errors.Invalid($"CPU vendor {v} of model {modelName} differs from the vendor of the model, {modelVendor}").About(i);
                 }
             }
             else if (vendor is null)
@@ -131,7 +132,7 @@ public sealed class Ppc64Driver(ArchDatabase database) : ICpuDriver
             }
             else if (vendor != v)
             {
-                return Errors.Invalid("CPU vendors do not match");
+                return Errors.Invalid("CPU vendors do not match").About(i);
             }
         }
 

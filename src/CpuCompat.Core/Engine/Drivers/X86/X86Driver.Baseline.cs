@@ -15,7 +15,7 @@ public sealed partial class X86Driver
         var first = DataOf(cpus[0], PolicySelector.All);
         if (!first.Succeeded)
         {
-            return first.Error;
+            return first.Error.About(0);
         }
 
         var baseData = first.Value;
@@ -28,7 +28,7 @@ public sealed partial class X86Driver
             vendor = Database.FindVendor(v0);
             if (vendor is null)
             {
-                return X86Messages.UnknownVendor(Database, v0);
+                return X86Messages.UnknownVendor(Database, v0).About(0);
             }
         }
 
@@ -44,13 +44,13 @@ public sealed partial class X86Driver
             var data = DataOf(cpu, PolicySelector.All);
             if (!data.Succeeded)
             {
-                return data.Error;
+                return data.Error.About(i);
             }
 
             var modelVendor = Database.FindModel(cpu.Model!)!.VendorId is { } mv ? Database.Vendors[mv].Name : null;
             if (cpu.Vendor is { } cv && modelVendor is not null && cv != modelVendor)
             {
-                return Errors.Invalid($"CPU vendor {cv} of model {cpu.Model} differs from the vendor of the model, {modelVendor}");
+                return Errors.Invalid($"CPU vendor {cv} of model {cpu.Model} differs from the vendor of the model, {modelVendor}").About(i);
             }
 
             var candidate = cpu.Vendor;
@@ -67,12 +67,13 @@ public sealed partial class X86Driver
                     vendor = Database.FindVendor(candidate);
                     if (vendor is null)
                     {
-                        return X86Messages.UnknownVendor(Database, candidate);
+                        return X86Messages.UnknownVendor(Database, candidate).About(i);
                     }
                 }
                 else if (vendor.Name != candidate)
                 {
-                    return Errors.Invalid("CPU vendors do not match");
+                    // About this CPU: the first whose vendor differs from those before it.
+                    return Errors.Invalid("CPU vendors do not match").About(i);
                 }
             }
 
