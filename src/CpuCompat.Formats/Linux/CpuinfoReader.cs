@@ -168,6 +168,12 @@ public static class CpuinfoReader
         var stepping = Read("stepping", 0xF);
         if (family is null)
         {
+            // A family line with a bad value already has its error; the warning is for a family that is not there.
+            if (fields.TryGetValue("cpu family", out var given) && given.Value.Trim() != "unknown")
+            {
+                return null;
+            }
+
             diagnostics.Add(FormatDiagnostics.MissingCpuinfoField(new SourceSpan(fileName, 1, 1), "cpu family", "the CPU signature is unknown, so models cannot be matched by family and model"));
             return null;
         }

@@ -32,7 +32,7 @@ internal static class HostModelBatch
             byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(path);
+                bytes = BoundedText.ReadBytes(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -45,7 +45,7 @@ internal static class HostModelBatch
             if (!done.TryGetValue(hash, out var cpu) || !bytes.AsSpan().SequenceEqual(cpu.Bytes))
             {
                 // Errors and notes name the file, so only a clean decode is shared with later copies.
-                var read = reader.ReadCpuData(System.Text.Encoding.UTF8.GetString(bytes), path);
+                var read = reader.ReadCpuData(BoundedText.Decode(bytes), path);
                 var decoded = read.Outcome.Then(raw => hostModel(raw.Data, guest, guest ? models ?? raw.Models : null).In(path));
                 if (decoded.Succeeded && read.Messages.IsEmpty)
                 {

@@ -16,7 +16,10 @@ public static class BoundedText
     public const int MaxInputBytes = 16 << 20;
 
     /// <summary>The file's text (encoding from its byte order mark, else UTF-8, as <see cref="File.ReadAllText(string)"/>).</summary>
-    public static string ReadFile(string path, int limit = MaxInputBytes)
+    public static string ReadFile(string path, int limit = MaxInputBytes) => Decode(ReadBytes(path, limit));
+
+    /// <summary>The file's bytes, refused with <see cref="InputTooLargeException"/> once more than <paramref name="limit"/> arrive.</summary>
+    public static byte[] ReadBytes(string path, int limit = MaxInputBytes)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         var buffer = new byte[Math.Min(limit + 1, 64 * 1024)];
@@ -42,7 +45,14 @@ public static class BoundedText
             filled += read;
         }
 
-        using var reader = new StreamReader(new MemoryStream(buffer, 0, filled, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        Array.Resize(ref buffer, filled);
+        return buffer;
+    }
+
+    /// <summary>Text from bytes as <see cref="ReadFile"/> decodes them: the encoding of a byte order mark, else UTF-8.</summary>
+    public static string Decode(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }
 

@@ -6,6 +6,7 @@ using CpuCompat.Core.Engine;
 using CpuCompat.Core.Engine.Drivers;
 using CpuCompat.Formats;
 using CpuCompat.Formats.Detection;
+using CpuCompat.Formats.Diagnostics;
 using CpuCompat.Libvirt.Xml;
 
 namespace CpuCompat.Inputs;
@@ -28,10 +29,16 @@ public sealed class CpuReader(CpuEngine engine, InputFormat format = InputFormat
     public InputResult<CpuInput> Read(string text, string name, CpuXmlType type = CpuXmlType.Auto)
     {
         var input = CpuInputReader.Read(text, name, format, Engine, type);
+        if (input.FirstError is { } error)
+        {
+            // A failed read says one thing, its error; only a forced format that looks like another may explain it.
+            return new(Errors.From(error), [.. input.Diagnostics.Where(d => d.Code == FormatCodes.FormatMismatch).Select(d => d.ToString())]);
+        }
+
         var messages = input.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => d.ToString())
             .Concat(input.Notes.Select(note => $"note: {name}: {note}"))
             .ToImmutableArray();
-        return input.FirstError is { } error ? new(Errors.From(error), messages) : new(input, messages);
+        return new(input, messages);
     }
 
     /// <summary>Every CPU definition of an input; raw data is decoded into the host CPU libvirt would report.</summary>

@@ -51,9 +51,11 @@ public sealed class CpuBaselineCommandTests
     [Fact]
     public void Incompatible_vendors_fail_with_one_line()
     {
-        var result = CliRun.InProcess("cpu-baseline", SharedData.TestDataFile("11.3.0", "x86_64-baseline-incompatible-vendors.xml"));
+        var file = SharedData.TestDataFile("11.3.0", "x86_64-baseline-incompatible-vendors.xml");
+        var result = CliRun.InProcess("cpu-baseline", file);
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("cpucompat: CPU vendors do not match\n", result.Stderr);
+        // The second <cpu>, on line 8, is the first whose vendor differs.
+        Assert.Equal($"cpucompat: {file}:8: CPU vendors do not match\n", result.Stderr);
         Assert.Empty(result.Stdout);
     }
 
@@ -72,6 +74,6 @@ public sealed class CpuBaselineCommandTests
         var file = dir.Write("cpu.xml", "<cpu><arch>x86_64</arch><model>Skylake-Servr</model></cpu>");
         var result = CliRun.InProcess("cpu-baseline", file);
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("cpucompat: unknown CPU model 'Skylake-Servr' — did you mean 'Skylake-Server'?\n", result.Stderr);
+        Assert.Equal($"cpucompat: {file}:1: unknown CPU model 'Skylake-Servr' — did you mean 'Skylake-Server'?\n", result.Stderr);
     }
 }
