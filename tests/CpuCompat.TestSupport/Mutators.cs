@@ -38,6 +38,28 @@ public enum MutationKind
 
     /// <summary>The text is wrapped into many nested elements (deep nesting).</summary>
     Nest,
+
+    /// <summary>One bit of one character flips (memory or transfer damage).</summary>
+    FlipBit,
+}
+
+/// <summary>Edits of libvirt XML that no reader may answer differently for: comments, indentation, quoting.</summary>
+public enum IrrelevantKind
+{
+    /// <summary>A comment after the markup that ends a line.</summary>
+    Comment,
+
+    /// <summary>A line's indentation changes (spaces and tabs).</summary>
+    Indent,
+
+    /// <summary>A line's attributes are quoted with the other quote character.</summary>
+    Requote,
+}
+
+/// <summary>One irrelevant edit and where: the line (wrapping around), and a number that picks the details.</summary>
+public readonly record struct IrrelevantEdit(IrrelevantKind Kind, int Line, int Detail)
+{
+    public override string ToString() => $"{Kind} on line {Line} ({Detail})";
 }
 
 /// <summary>
@@ -78,9 +100,50 @@ public static class Mutators
             MutationKind.DropLine => string.Join('\n', lines.Where((_, i) => i != line)),
             MutationKind.SwapLines => string.Join('\n', lines.Select((l, i) => i == line ? lines[other] : i == other ? lines[line] : l)),
             MutationKind.ReplaceQuotes => text.Replace('\'', m.Character),
+            MutationKind.FlipBit => text.Length == 0 ? text : string.Concat(text.AsSpan(0, at), ((char)(text[at] ^ (1 << (m.Length % 8)))).ToString(), text.AsSpan(at + 1)),
             _ => string.Concat(Enumerable.Repeat("<x>", m.Length * 10)) + text + string.Concat(Enumerable.Repeat("</x>", m.Length * 10)),
         };
     }
+
+    /// <summary>Random irrelevant edits (<see cref="ApplyIrrelevant"/>); several are applied in turn.</summary>
+    public static Gen<IrrelevantEdit[]> IrrelevantEdits { get; } =
+        (from kind in Gen.Elements(Enum.GetValues<IrrelevantKind>())
+         from line in Gen.Choose(0, 10_000)
+         from detail in Gen.Choose(0, 1000)
+         select new IrrelevantEdit(kind, line, detail)).ArrayOf();
+
+    /// <summary>
+    /// Applies an edit that leaves the meaning of libvirt XML as it is (no element, attribute or text value changes,
+    /// and no line moves): a comment where a line ends in markup, other indentation where a line starts with markup,
+    /// the other quote around attribute values that hold neither quote. Lines the edit does not fit stay as they are.
+    /// </summary>
+    public static string ApplyIrrelevant(string xml, IrrelevantEdit edit)
+    {
+        var lines = xml.Split('\n');
+        var i = edit.Line % lines.Length;
+        var line = lines[i];
+        var content = line.TrimStart(' ', '\t');
+        lines[i] = edit.Kind switch
+        {
+            // Not where a comment is already open: "--" may not appear inside one.
+            IrrelevantKind.Comment when !xml.Contains("<!--", StringComparison.Ordinal) && line.TrimEnd('\r').EndsWith('>') && !line.TrimEnd('\r').EndsWith("?>", StringComparison.Ordinal)
+                => line.TrimEnd('\r') + $"<!-- note {edit.Detail} -->" + (line.EndsWith('\r') ? "\r" : ""),
+            IrrelevantKind.Indent when content.StartsWith('<') && !content.StartsWith("<?", StringComparison.Ordinal)
+                => new string(edit.Detail % 2 == 0 ? ' ' : '\t', edit.Detail % 9) + content,
+            IrrelevantKind.Requote when content.StartsWith('<') && !content.StartsWith("<?", StringComparison.Ordinal) && !content.StartsWith("<!", StringComparison.Ordinal)
+                => Requote(line),
+            _ => line,
+        };
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Swaps ' and " on a line, when the line has only one kind (so no value holds the other).</summary>
+    private static string Requote(string line) => (line.Contains('\''), line.Contains('"')) switch
+    {
+        (true, false) => line.Replace('\'', '"'),
+        (false, true) => line.Replace('"', '\''),
+        _ => line,
+    };
 
     /// <summary>A sample picked from <paramref name="samples"/> and damaged once.</summary>
     public static Gen<(int Sample, Mutation Mutation)> OnSamples(int sampleCount, Gen<Mutation>? mutations = null) =>
