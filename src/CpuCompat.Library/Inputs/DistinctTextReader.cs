@@ -41,10 +41,12 @@ internal static class DistinctTextReader
             }
         }
 
+        // The line break a document ends with is cut off: the element parser's fast path takes a <cpu> element
+        // exactly, as a list scanner cuts it, and white space after the root means nothing to XML.
         var elements = new byte[distinct.Count][];
         for (var k = 0; k < elements.Length; k++)
         {
-            elements[k] = Encoding.UTF8.GetBytes(texts[distinct[k]]);
+            elements[k] = Element(texts[distinct[k]]);
         }
 
         var generation = reader.Engine.Database.Generation;
@@ -59,7 +61,7 @@ internal static class DistinctTextReader
         foreach (var index in distinct)
         {
             var name = $"text {index + 1}";
-            var one = CpuXmlReader.ReadCpuElements([Encoding.UTF8.GetBytes(texts[index])], name, CpuXmlType.Auto, generation);
+            var one = CpuXmlReader.ReadCpuElements([Element(texts[index])], name, CpuXmlType.Auto, generation);
             if (one.Succeeded)
             {
                 cpus.AddRange(one.Cpus);
@@ -76,5 +78,14 @@ internal static class DistinctTextReader
         }
 
         return new DistinctCpus([.. cpus], texts.Count);
+    }
+
+    /// <summary>The UTF-8 bytes of a text without the white space it ends with.</summary>
+    private static byte[] Element(string text)
+    {
+        var chars = text.AsSpan().TrimEnd(" \t\r\n");
+        var bytes = new byte[Encoding.UTF8.GetByteCount(chars)];
+        Encoding.UTF8.GetBytes(chars, bytes);
+        return bytes;
     }
 }
