@@ -23,7 +23,7 @@ public partial class FleetBenchmarks
     private string _listFile = "";
     private Fleet _fleet = null!;
 
-    [Params(1_000, 100_000)]
+    [Params(2, 1_000, 100_000)]
     public int Hosts { get; set; }
 
     [Params("few", "many")]

@@ -14,6 +14,9 @@ the rest are variants of the first ones as firmware makes them: the same CPU wit
                             baseline read at most 10 MB a file)
   hosts-10k.xml             10,000 hosts of the same kinds as one <cpu> list
   hosts-10k-distinct.xml    10,000 hosts that all differ: each leaves out its own set of a kind's features
+  hosts-10k.json, hosts-10k-distinct.json
+                            the same two lists as JSON arrays of XML texts, one a host, for in-process calls
+                            (libvirt's baseline call takes such an array)
   hosts-110k.xml            110,000 hosts as one <cpu> list (~85 MB)
   fleet-100k-distinct.jsonl with --distinct-kinds N: 100,000 hosts in JSON Lines drawn from N CPUs that all differ
                             (the first N of hosts-10k-distinct.xml), for `pool suggest` on thousands of kinds
@@ -111,8 +114,12 @@ def main():
     for part in range(10):
         write(os.path.join(args.out_dir, "fleet-100k", f"part-{part:02d}.xml"),
               (kinds[k] for k in fleet[part * 10_000:(part + 1) * 10_000]))
-    write(os.path.join(args.out_dir, "hosts-10k.xml"), (kinds[k] for k in fleet[:10_000]))
-    write(os.path.join(args.out_dir, "hosts-10k-distinct.xml"), distinct(kinds, 10_000))
+    hosts = [kinds[k] for k in fleet[:10_000]]
+    differ = list(distinct(kinds, 10_000))
+    write(os.path.join(args.out_dir, "hosts-10k.xml"), hosts)
+    write(os.path.join(args.out_dir, "hosts-10k-distinct.xml"), differ)
+    write(os.path.join(args.out_dir, "hosts-10k.json"), [json.dumps(hosts)])
+    write(os.path.join(args.out_dir, "hosts-10k-distinct.json"), [json.dumps(differ)])
     write(os.path.join(args.out_dir, "hosts-110k.xml"), (kinds[k] for k in rng.choices(range(len(kinds)), weights, k=110_000)))
     if args.distinct_kinds:
         many = list(distinct(kinds, min(args.distinct_kinds, 10_000)))

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CpuCompat.Batches;
+using CpuCompat.Core;
 using CpuCompat.Core.Engine.Drivers;
 using CpuCompat.Formats.Detection;
 using CpuCompat.Inputs;
@@ -27,4 +28,11 @@ public sealed partial class CpuCompatibility
     /// </summary>
     public InputResult<DistinctCpus> ReadDistinctCpus(IReadOnlyList<string> paths, Func<Stream> standardInput, InputFormat format = InputFormat.Auto, IProgress<long>? progress = null) =>
         new DistinctCpuReader(ReaderFor(format), format).Read(paths, standardInput, progress);
+
+    /// <summary>
+    /// The CPUs of XML texts in memory, one host a text (what libvirt's baseline call takes), for an answer that
+    /// depends on each distinct CPU once, such as <see cref="Baseline"/>: identical texts are grouped before any is
+    /// parsed, in the order they first appear. An error names the text by its place in the list (<c>text 12</c>).
+    /// </summary>
+    public Outcome<DistinctCpus> ReadDistinctCpus(IReadOnlyList<string> texts) => DistinctTextReader.Read(Reader, texts);
 }

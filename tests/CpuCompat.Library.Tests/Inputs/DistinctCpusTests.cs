@@ -148,4 +148,42 @@ public sealed class DistinctCpusTests
         var one = hosts.Distinct().Select(h => Compat.ReadCpus(h, "one").Value.Single()).ToList();
         Assert.Equal(one.Select(Compat.ToXml), distinct.Value.Cpus.Select(Compat.ToXml));
     }
+
+    /// <summary>Texts in memory, one host a text (libvirt's baseline call takes such an array): the forms a document can take.</summary>
+    public static TheoryData<string, string[]> Texts => new()
+    {
+        { "repeats, with and without a final line break", [Host("Haswell", "vmx"), Host("Broadwell"), Host("Haswell", "vmx"), Host("Broadwell").TrimEnd()] },
+        { "CRLF and trailing blanks", [Host("Haswell", "vmx").Replace("\n", "\r\n") + "  \r\n", Host("Skylake-Client")] },
+        { "a declaration and a comment", ["<?xml version='1.0'?>\n<!-- h1 -->\n" + Host("Haswell"), Host("Broadwell")] },
+        { "a capabilities document", ["<capabilities>\n<host>\n" + Host("Haswell") + "</host>\n</capabilities>\n", Host("Broadwell")] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void Texts_read_by_distinct_text_give_the_baseline_of_every_text(string what, string[] texts)
+    {
+        var read = Compat.ReadDistinctCpus(texts);
+        Assert.True(read.Succeeded, $"{what}: {(read.Succeeded ? "" : read.Error!.Message)}");
+        Assert.Equal(texts.Length, read.Value.Total);
+        var every = texts.SelectMany(t => Compat.ReadCpus(t, "one").Value).ToList();
+        Assert.Equal(every.Select(Compat.ToXml).Distinct(), read.Value.Cpus.Select(Compat.ToXml).Distinct());
+        Assert.Equal(Compat.ToXml(Compat.Baseline(every).Value), Compat.ToXml(Compat.Baseline(read.Value.Cpus).Value));
+    }
+
+    [Fact]
+    public void Identical_texts_are_read_once_in_the_order_they_first_appear()
+    {
+        var texts = Enumerable.Range(0, 300).Select(i => Host(i % 3 == 0 ? "Skylake-Client" : "Haswell", "vmx")).ToArray();
+        var read = Compat.ReadDistinctCpus(texts);
+        Assert.Equal(300, read.Value.Total);
+        Assert.Equal(["Skylake-Client", "Haswell"], read.Value.Cpus.Select(c => c.Model!));
+    }
+
+    [Fact]
+    public void A_bad_text_is_named_by_its_place_in_the_list()
+    {
+        var read = Compat.ReadDistinctCpus([Host("Haswell"), Host("Haswell"), Host("Broadwell")[..40]]);
+        Assert.False(read.Succeeded);
+        Assert.StartsWith("text 3:", read.Error!.Message, StringComparison.Ordinal);
+    }
 }
