@@ -31,7 +31,7 @@ public sealed partial class CpuCompatibility
 
     /// <summary>
     /// The CPUs of XML texts in memory, one host a text (what libvirt's baseline call takes), for an answer that
-    /// depends on each distinct CPU once, such as <see cref="Baseline"/>: identical texts are grouped before any is
+    /// depends on each distinct CPU once, such as <see cref="Baseline(DistinctCpus, bool, bool)"/>: identical texts are grouped before any is
     /// parsed, in the order they first appear. An error names the text by its place in the list (<c>text 12</c>).
     /// </summary>
     public Outcome<DistinctCpus> ReadDistinctCpus(IReadOnlyList<string> texts) => DistinctTextReader.Read(Reader, texts);

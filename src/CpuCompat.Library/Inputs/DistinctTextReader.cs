@@ -53,11 +53,12 @@ internal static class DistinctTextReader
         var parsed = CpuXmlReader.ReadCpuElements(elements, "text", CpuXmlType.Auto, generation);
         if (parsed.Succeeded)
         {
-            return new DistinctCpus(parsed.Cpus, texts.Count);
+            return new DistinctCpus(parsed.Cpus, texts.Count, [.. distinct.Select(i => $"text {i + 1}")]);
         }
 
         // Some text is not a plain <cpu> element: read one at a time, the ordinary reader taking any the fast one refuses.
         var cpus = new List<CpuDefinition>(distinct.Count);
+        var origins = new List<string>(distinct.Count);
         foreach (var index in distinct)
         {
             var name = $"text {index + 1}";
@@ -65,6 +66,7 @@ internal static class DistinctTextReader
             if (one.Succeeded)
             {
                 cpus.AddRange(one.Cpus);
+                origins.Add(name);
                 continue;
             }
 
@@ -75,9 +77,10 @@ internal static class DistinctTextReader
             }
 
             cpus.AddRange(whole.Value);
+            origins.AddRange(whole.Value.Select(_ => name));
         }
 
-        return new DistinctCpus([.. cpus], texts.Count);
+        return new DistinctCpus([.. cpus], texts.Count, [.. origins]);
     }
 
     /// <summary>The UTF-8 bytes of a text without the white space it ends with.</summary>
