@@ -81,12 +81,16 @@ internal static class CNumbers
                 return false;
             }
 
-            if (result > (ulong.MaxValue - (ulong)digit) / (ulong)numberBase)
+            // Overflow found by the high half of the product and the carry of the sum: a division per digit
+            // would cost more than the rest of reading a <cpudata> document.
+            var high = Math.BigMul(result, (ulong)numberBase, out var low);
+            var sum = low + (ulong)digit;
+            if (high != 0 || sum < low)
             {
                 return false;
             }
 
-            result = (result * (ulong)numberBase) + (ulong)digit;
+            result = sum;
         }
 
         value = result;

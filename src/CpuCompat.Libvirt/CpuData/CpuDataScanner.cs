@@ -1,3 +1,4 @@
+using System.Buffers;
 using CpuCompat.Core.Cpu;
 
 namespace CpuCompat.Libvirt.CpuData;
@@ -15,7 +16,7 @@ namespace CpuCompat.Libvirt.CpuData;
 /// register, unusually long runs) it declines, and <see cref="CpuDataXmlReader"/> hands the text to the full reader,
 /// so every error and every odd document keeps the full reader's answer and its diagnostics.
 /// </remarks>
-internal static class CpuDataScanner
+internal static partial class CpuDataScanner
 {
     /// <summary>More items than any real CPU has (about 60); longer documents go to the full reader.</summary>
     internal const int MaxItems = 4096;
@@ -24,6 +25,11 @@ internal static class CpuDataScanner
     internal const int MaxRun = 4096;
 
     private const int MaxNumberLength = 64;
+
+    // The runs the shape is made of, each skipped by one vectorised search rather than a test per character.
+    private static readonly SearchValues<char> Space = SearchValues.Create(" \t\n\r");
+    private static readonly SearchValues<char> NameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz_");
+    private static readonly SearchValues<char> ValueChars = SearchValues.Create("+0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <summary>The data of a document in the simple shape, or null when the full reader must read it.</summary>
     public static Core.Cpu.CpuData? TryScan(ReadOnlySpan<char> text)
@@ -39,39 +45,56 @@ internal static class CpuDataScanner
             return null;
         }
 
-        var slots = new List<DataSlot>(64);
-        while (true)
+        // The items go to a pooled buffer: the data keeps only its own exact copy.
+        var slots = ArrayPool<DataSlot>.Shared.Rent(64);
+        try
         {
-            if (!cursor.SkipMisc())
+            var count = 0;
+            while (true)
+            {
+                if (!cursor.SkipMisc())
+                {
+                    return null;
+                }
+
+                if (cursor.Take("</cpudata"))
+                {
+                    break;
+                }
+
+                if (count == MaxItems || cursor.Item() is not { } slot)
+                {
+                    return null;
+                }
+
+                if (count == slots.Length)
+                {
+                    var larger = ArrayPool<DataSlot>.Shared.Rent(count * 2);
+                    slots.AsSpan().CopyTo(larger);
+                    ArrayPool<DataSlot>.Shared.Return(slots);
+                    slots = larger;
+                }
+
+                slots[count++] = slot;
+            }
+
+            // The end tag may carry white space before its '>'; after it only comments and white space may follow.
+            cursor.SkipSpace();
+            if (count == 0 || !cursor.Take(">") || !cursor.SkipMisc() || !cursor.AtEnd)
             {
                 return null;
             }
 
-            if (cursor.Take("</cpudata"))
-            {
-                break;
-            }
-
-            if (slots.Count == MaxItems || cursor.Item() is not { } slot)
-            {
-                return null;
-            }
-
-            slots.Add(slot);
+            return Core.Cpu.CpuData.From(slots.AsSpan(0, count));
         }
-
-        // The end tag may carry white space before its '>'; after it only comments and white space may follow.
-        cursor.SkipSpace();
-        if (slots.Count == 0 || !cursor.Take(">") || !cursor.SkipMisc() || !cursor.AtEnd)
+        finally
         {
-            return null;
+            ArrayPool<DataSlot>.Shared.Return(slots);
         }
-
-        return Core.Cpu.CpuData.From(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(slots));
     }
 
     /// <summary>A position in the text and the grammar of the simple shape; every method fails rather than guess.</summary>
-    private ref struct Cursor(ReadOnlySpan<char> text)
+    private ref partial struct Cursor(ReadOnlySpan<char> text)
     {
         private readonly ReadOnlySpan<char> _text = text;
         private int _at;
@@ -92,13 +115,9 @@ internal static class CpuDataScanner
         /// <summary>Skips XML white space; false when the run is too long to be left unchecked by the limits.</summary>
         public bool SkipSpace()
         {
-            var start = _at;
-            while (_at < _text.Length && _text[_at] is ' ' or '\t' or '\n' or '\r')
-            {
-                _at++;
-            }
-
-            return _at - start <= MaxRun;
+            var run = RunOf(Space);
+            _at += run;
+            return run <= MaxRun;
         }
 
         /// <summary>Skips white space and well-formed comments made of ordinary characters.</summary>
@@ -143,6 +162,11 @@ internal static class CpuDataScanner
         /// <summary>One self-closed <c>&lt;cpuid&gt;</c> or <c>&lt;msr&gt;</c> item, or null.</summary>
         public DataSlot? Item()
         {
+            if (LibvirtLine() is { } line)
+            {
+                return line;
+            }
+
             if (!Take("<"))
             {
                 return null;
@@ -172,8 +196,7 @@ internal static class CpuDataScanner
                 }
 
                 var register = spaced ? Register(Name(), cpuid.Value) : -1;
-                if (register < 0 || (seen & (1 << register)) != 0 || !TryValue(out var text)
-                    || !CNumbers.TryParseUInt32(text, 0, out values[register]))
+                if (register < 0 || (seen & (1 << register)) != 0 || !TryValue(out var text) || !Number(text, out values[register]))
                 {
                     return null;
                 }
@@ -192,6 +215,40 @@ internal static class CpuDataScanner
             return (seen & (index | eax | edx)) != (index | eax | edx) ? null
                 : new DataSlot(DataKey.Msr(values[6]), new Registers(values[2], 0, 0, values[5]));
         }
+
+        /// <summary>
+        /// A value as <see cref="CNumbers"/> reads it; the form every real file uses, <c>0x</c> and at most eight
+        /// hexadecimal digits, read directly (it cannot overflow).
+        /// </summary>
+        private static bool Number(ReadOnlySpan<char> text, out uint value)
+        {
+            if (text.Length is > 2 and <= 10 && text[0] == '0' && text[1] is 'x' or 'X')
+            {
+                value = 0;
+                foreach (var c in text[2..])
+                {
+                    var digit = HexDigit(c);
+                    if (digit < 0)
+                    {
+                        return false;
+                    }
+
+                    value = (value << 4) | (uint)digit;
+                }
+
+                return true;
+            }
+
+            return CNumbers.TryParseUInt32(text, 0, out value);
+        }
+
+        private static int HexDigit(char c) => c switch
+        {
+            >= '0' and <= '9' => c - '0',
+            >= 'a' and <= 'f' => c - 'a' + 10,
+            >= 'A' and <= 'F' => c - 'A' + 10,
+            _ => -1,
+        };
 
         private static int Register(string? name, bool cpuid) => (name, cpuid) switch
         {
@@ -218,13 +275,8 @@ internal static class CpuDataScanner
         /// </summary>
         private string? Name()
         {
-            var start = _at;
-            while (_at < _text.Length && (char.IsAsciiLetterLower(_text[_at]) || _text[_at] == '_'))
-            {
-                _at++;
-            }
-
-            var name = _text[start.._at];
+            var name = _text.Slice(_at, RunOf(NameChars));
+            _at += name.Length;
             if (_at < _text.Length && !(_text[_at] is ' ' or '\t' or '\n' or '\r' or '=' or '/' or '>'))
             {
                 return null;
@@ -259,19 +311,23 @@ internal static class CpuDataScanner
             }
 
             var quote = _text[_at++];
-            var start = _at;
-            while (_at < _text.Length && _at - start <= MaxNumberLength && (char.IsAsciiLetterOrDigit(_text[_at]) || _text[_at] == '+'))
-            {
-                _at++;
-            }
-
-            if (_at >= _text.Length || _text[_at] != quote)
+            var length = RunOf(ValueChars);
+            if (length > MaxNumberLength || _at + length >= _text.Length || _text[_at + length] != quote)
             {
                 return false;
             }
 
-            value = _text[start.._at++];
+            value = _text.Slice(_at, length);
+            _at += length + 1;
             return true;
+        }
+
+        /// <summary>How many characters from the cursor on belong to <paramref name="set"/>.</summary>
+        private readonly int RunOf(SearchValues<char> set)
+        {
+            var rest = _text[_at..];
+            var end = rest.IndexOfAnyExcept(set);
+            return end < 0 ? rest.Length : end;
         }
 
         /// <summary>Characters XML allows in a comment without question: tab, line ends, and the BMP outside surrogates.</summary>

@@ -44,6 +44,11 @@ public sealed class CpuDataScannerTests
         Assert.NotNull(scanned);
         Assert.Equal(full.Data.Slots, scanned.Slots);
         AssertSame(full, CpuDataXmlReader.Read(text, file));
+
+        // Spelled otherwise (tabs between attributes, double quotes), no item is in the written form, so every
+        // item goes through the general path: the same data again.
+        var respelled = text.Replace("' ", "'\t", StringComparison.Ordinal).Replace('\'', '"');
+        Assert.Equal(full.Data.Slots, CpuDataScanner.TryScan(respelled)?.Slots);
     }
 
     [Theory]
