@@ -24,12 +24,26 @@ internal static class CNumbers
     public static bool TryParseUInt64(string? text, int numberBase, out ulong value)
     {
         value = 0;
-        if (text is null)
+        return text is not null && TryParseUInt64(text.AsSpan(), numberBase, out value);
+    }
+
+    /// <summary>Parses an unsigned 32-bit number from characters (the <c>&lt;cpudata&gt;</c> scanner reads values in place).</summary>
+    public static bool TryParseUInt32(ReadOnlySpan<char> s, int numberBase, out uint value)
+    {
+        value = 0;
+        if (!TryParseUInt64(s, numberBase, out var wide) || wide > uint.MaxValue)
         {
             return false;
         }
 
-        var s = text.AsSpan();
+        value = (uint)wide;
+        return true;
+    }
+
+    /// <inheritdoc cref="TryParseUInt64(string?, int, out ulong)"/>
+    public static bool TryParseUInt64(ReadOnlySpan<char> s, int numberBase, out ulong value)
+    {
+        value = 0;
         var i = 0;
         while (i < s.Length && (s[i] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r'))
         {
@@ -67,12 +81,16 @@ internal static class CNumbers
                 return false;
             }
 
-            if (result > (ulong.MaxValue - (ulong)digit) / (ulong)numberBase)
+            // Overflow found by the high half of the product and the carry of the sum: a division per digit
+            // would cost more than the rest of reading a <cpudata> document.
+            var high = Math.BigMul(result, (ulong)numberBase, out var low);
+            var sum = low + (ulong)digit;
+            if (high != 0 || sum < low)
             {
                 return false;
             }
 
-            result = (result * (ulong)numberBase) + (ulong)digit;
+            result = sum;
         }
 
         value = result;

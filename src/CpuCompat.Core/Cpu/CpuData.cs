@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CpuCompat.Core.Database;
 
 namespace CpuCompat.Core.Cpu;
@@ -47,15 +48,45 @@ public sealed class CpuData
     public bool IsEmpty => Slots.All(s => s.Registers.IsZero);
 
     /// <summary>Builds data from slots in any order; slots with the same key are OR-merged.</summary>
-    public static CpuData From(IEnumerable<DataSlot> slots)
+    public static CpuData From(IEnumerable<DataSlot> slots) => From([.. slots]);
+
+    /// <inheritdoc cref="From(IEnumerable{DataSlot})"/>
+    public static CpuData From(ReadOnlySpan<DataSlot> slots)
     {
-        var merged = new SortedDictionary<DataKey, Registers>();
-        foreach (var slot in slots)
+        // Data read from a file is almost always in key order already: then it is one copy, without sorting.
+        var sorted = slots.ToArray();
+        if (!IsStrictlyOrdered(sorted))
         {
-            merged[slot.Key] = merged.TryGetValue(slot.Key, out var existing) ? existing.Or(slot.Registers) : slot.Registers;
+            sorted.AsSpan().Sort(static (a, b) => a.Key.CompareTo(b.Key));
         }
 
-        return new CpuData([.. merged.Select(kv => new DataSlot(kv.Key, kv.Value))]);
+        var count = 0;
+        foreach (var slot in sorted)
+        {
+            if (count > 0 && sorted[count - 1].Key == slot.Key)
+            {
+                sorted[count - 1] = new DataSlot(slot.Key, sorted[count - 1].Registers.Or(slot.Registers));
+            }
+            else
+            {
+                sorted[count++] = slot;
+            }
+        }
+
+        return new CpuData(ImmutableCollectionsMarshal.AsImmutableArray(count == sorted.Length ? sorted : sorted[..count]));
+    }
+
+    private static bool IsStrictlyOrdered(ReadOnlySpan<DataSlot> slots)
+    {
+        for (var i = 1; i < slots.Length; i++)
+        {
+            if (slots[i - 1].Key.CompareTo(slots[i].Key) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A copy with <paramref name="registers"/> OR-ed into slot <paramref name="key"/>.</summary>

@@ -18,7 +18,8 @@ public readonly record struct DataKey(DataKind Kind, uint Leaf, uint Subleaf) : 
 
     public int CompareTo(DataKey other)
     {
-        var c = Kind.CompareTo(other.Kind);
+        // Compared as numbers: Enum.CompareTo boxes, and keys are compared in every lookup of CPU data.
+        var c = ((byte)Kind).CompareTo((byte)other.Kind);
         if (c != 0)
         {
             return c;

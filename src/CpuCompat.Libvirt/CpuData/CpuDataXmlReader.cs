@@ -14,7 +14,14 @@ public static class CpuDataXmlReader
     /// <summary>The architecture libvirt gives data read from an <c>arch='x86'</c> document.</summary>
     public const string X86Arch = "x86_64";
 
-    public static CpuDataReadResult Read(string text, string fileName)
+    public static CpuDataReadResult Read(string text, string fileName) =>
+        CpuDataScanner.TryScan(text) is { } data ? new CpuDataReadResult(data, X86Arch, []) : ReadDocument(text, fileName);
+
+    /// <summary>
+    /// Reads the text through an XML tree, whatever its shape: the reader of every document the
+    /// <see cref="CpuDataScanner"/> declines, and the reference the scanner is tested against.
+    /// </summary>
+    internal static CpuDataReadResult ReadDocument(string text, string fileName)
     {
         var document = XmlSource.Load(text, fileName, out var error);
         if (document?.Root is not { } root)

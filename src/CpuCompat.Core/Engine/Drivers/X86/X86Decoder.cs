@@ -28,6 +28,7 @@ internal sealed class X86Decoder(ArchDatabase db)
 
         var (features, partial) = ApplyRules(data, vendor, request.Trace);
         var preferred = request.Preferred is { Count: > 0 } p ? p : null;
+        var explain = request.Trace is not null;
         Candidate? best = null;
 
         for (var i = db.Models.Length - 1; i >= 0; i--)
@@ -55,9 +56,20 @@ internal sealed class X86Decoder(ArchDatabase db)
                 continue;
             }
 
+            // A host decode skips a model the CPU lacks features of, whatever else holds (Judge's second rule). Unless
+            // the steps are traced, that is settled by one subset test, without building the candidate.
+            if (host && !explain && entry is not { Blockers.IsDefaultOrEmpty: false } && (!m.DecodeHost || !m.Features.IsSubsetOf(partial)))
+            {
+                continue;
+            }
+
             var candidate = BuildCandidate(m, entry, features, partial, host);
-            var (verdict, reason) = Judge(candidate, best, host, preferred, signature, family, model, stepping);
-            request.Trace?.Steps.Add(new DecodeStep(m.Name, verdict, reason, candidate.Required, candidate.Disabled, candidate.Score, candidate.Penalty));
+            var (verdict, why) = Judge(candidate, best, host, preferred, signature, family, model, stepping);
+            if (explain)
+            {
+                request.Trace!.Steps.Add(new DecodeStep(
+                    m.Name, verdict, Explain(why, candidate, best, host), candidate.Required, candidate.Disabled, candidate.Score, candidate.Penalty));
+            }
             if (verdict is DecodeVerdict.Accepted or DecodeVerdict.AcceptedAndStopped)
             {
                 best = candidate;
@@ -157,29 +169,44 @@ internal sealed class X86Decoder(ArchDatabase db)
         return new Candidate(m, extra, missing, removed, host);
     }
 
-    private static (DecodeVerdict, string) Judge(
+    /// <summary>Why <see cref="Judge"/> decided as it did; turned into words only when the decode is traced.</summary>
+    private enum Why : byte
+    {
+        NotDecodable,
+        LacksFeatures,
+        OnlyPreferred,
+        FirstCandidate,
+        BestMatchesSignature,
+        MatchesSignature,
+        LowerScore,
+        FewerDisabled,
+        PreferredFewerDisabled,
+        NotBetter,
+    }
+
+    private static (DecodeVerdict, Why) Judge(
         Candidate c, Candidate? best, bool host, IReadOnlyList<string>? preferred, uint signature, uint family, uint model, uint stepping)
     {
         var m = c.Model;
         if (host ? !m.DecodeHost : !m.DecodeGuest)
         {
-            return (DecodeVerdict.Skipped, host ? "not decodable for hosts" : "not decodable for guests");
+            return (DecodeVerdict.Skipped, Why.NotDecodable);
         }
 
         if (host && c.Disabled > 0)
         {
-            return (DecodeVerdict.Skipped, $"the CPU lacks {c.Disabled} of its features");
+            return (DecodeVerdict.Skipped, Why.LacksFeatures);
         }
 
         var isPreferred = preferred is not null && preferred.Contains(m.Name);
         if (isPreferred && preferred!.Count == 1)
         {
-            return (DecodeVerdict.AcceptedAndStopped, "the only preferred model");
+            return (DecodeVerdict.AcceptedAndStopped, Why.OnlyPreferred);
         }
 
         if (best is null)
         {
-            return (DecodeVerdict.Accepted, "first candidate");
+            return (DecodeVerdict.Accepted, Why.FirstCandidate);
         }
 
         if (signature != 0)
@@ -188,32 +215,47 @@ internal sealed class X86Decoder(ArchDatabase db)
             var matches = m.HasSignature(family, model, stepping);
             if (bestMatches && !matches)
             {
-                return (DecodeVerdict.Rejected, $"{best.Model.Name} matches the CPU signature, this model does not");
+                return (DecodeVerdict.Rejected, Why.BestMatchesSignature);
             }
 
             if (!bestMatches && matches)
             {
-                return (DecodeVerdict.Accepted, "matches the CPU signature");
+                return (DecodeVerdict.Accepted, Why.MatchesSignature);
             }
         }
 
         if (c.Score < best.Score)
         {
-            return (DecodeVerdict.Accepted, $"score {c.Score} < {best.Score}");
+            return (DecodeVerdict.Accepted, Why.LowerScore);
         }
 
         if (c.Score == best.Score && c.Penalty < best.Penalty)
         {
-            return (DecodeVerdict.Accepted, $"same score {c.Score}, fewer disabled ({c.Penalty} < {best.Penalty})");
+            return (DecodeVerdict.Accepted, Why.FewerDisabled);
         }
 
         if (isPreferred && c.Penalty < best.Penalty)
         {
-            return (DecodeVerdict.Accepted, $"preferred, fewer disabled ({c.Penalty} < {best.Penalty})");
+            return (DecodeVerdict.Accepted, Why.PreferredFewerDisabled);
         }
 
-        return (DecodeVerdict.Rejected, c.Score == best.Score ? $"ties with {best.Model.Name} (score {c.Score}), which comes later in the map" : $"score {c.Score} > {best.Score}");
+        return (DecodeVerdict.Rejected, Why.NotBetter);
     }
+
+    /// <summary>The trace's words for a verdict on <paramref name="c"/> against the best candidate before it.</summary>
+    private static string Explain(Why why, Candidate c, Candidate? best, bool host) => why switch
+    {
+        Why.NotDecodable => host ? "not decodable for hosts" : "not decodable for guests",
+        Why.LacksFeatures => $"the CPU lacks {c.Disabled} of its features",
+        Why.OnlyPreferred => "the only preferred model",
+        Why.FirstCandidate => "first candidate",
+        Why.BestMatchesSignature => $"{best!.Model.Name} matches the CPU signature, this model does not",
+        Why.MatchesSignature => "matches the CPU signature",
+        Why.LowerScore => $"score {c.Score} < {best!.Score}",
+        Why.FewerDisabled => $"same score {c.Score}, fewer disabled ({c.Penalty} < {best!.Penalty})",
+        Why.PreferredFewerDisabled => $"preferred, fewer disabled ({c.Penalty} < {best!.Penalty})",
+        _ => c.Score == best!.Score ? $"ties with {best.Model.Name} (score {c.Score}), which comes later in the map" : $"score {c.Score} > {best.Score}",
+    };
 
     private CpuDefinition Finish(CpuDefinition stub, Candidate best, VendorDefinition? vendor, uint signature, bool migratable)
     {
