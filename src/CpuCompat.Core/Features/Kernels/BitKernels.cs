@@ -11,7 +11,7 @@ namespace CpuCompat.Core.Features.Kernels;
 /// whole vectors, and the remaining words (the tail) are handled once, by the scalar body.
 /// The tier can be forced so that tests run every path on any machine that has it.
 /// </summary>
-internal static class BitKernels
+internal static partial class BitKernels
 {
     /// <summary>The widest path this process accelerates; fixed at start-up by the runtime's ISA switches.</summary>
     public static readonly VectorTier BestTier =
