@@ -44,7 +44,7 @@ internal static partial class BitKernels
             var acc = TBlock.AllOnes;
             for (nuint at = 0; at < end; at += block)
             {
-                acc = TBlock.And(acc, TBlock.Load(ref s, at));
+                acc = TBlock.Apply<AndOperator>(acc, TBlock.Load(ref s, at));
             }
 
             acc.Store(ref d, 0);
@@ -55,8 +55,8 @@ internal static partial class BitKernels
             var high = TBlock.AllOnes;
             for (nuint at = 0; at < end; at += 2 * block)
             {
-                low = TBlock.And(low, TBlock.Load(ref s, at));
-                high = TBlock.And(high, TBlock.Load(ref s, at + block));
+                low = TBlock.Apply<AndOperator>(low, TBlock.Load(ref s, at));
+                high = TBlock.Apply<AndOperator>(high, TBlock.Load(ref s, at + block));
             }
 
             low.Store(ref d, 0);

@@ -23,10 +23,9 @@ internal interface IWordBlock<TSelf>
     /// <summary>Loads <see cref="Words"/> words starting <paramref name="offset"/> words after <paramref name="source"/>.</summary>
     static abstract TSelf Load(ref ulong source, nuint offset);
 
-    static abstract TSelf And(in TSelf x, in TSelf y);
-
-    /// <summary><c>x &amp; ~y</c></summary>
-    static abstract TSelf AndNot(in TSelf x, in TSelf y);
+    /// <summary><c>TOp(x, y)</c> word by word.</summary>
+    static abstract TSelf Apply<TOp>(in TSelf x, in TSelf y)
+        where TOp : struct, IBitwiseOperator;
 
     static abstract bool IsZero(in TSelf x);
 
@@ -42,9 +41,8 @@ internal readonly struct Block512(Vector512<ulong> a) : IWordBlock<Block512>
 
     public static Block512 Load(ref ulong source, nuint offset) => new(Vector512.LoadUnsafe(ref source, offset));
 
-    public static Block512 And(in Block512 x, in Block512 y) => new(x._a & y._a);
-
-    public static Block512 AndNot(in Block512 x, in Block512 y) => new(Vector512.AndNot(x._a, y._a));
+    public static Block512 Apply<TOp>(in Block512 x, in Block512 y)
+        where TOp : struct, IBitwiseOperator => new(TOp.Invoke(x._a, y._a));
 
     public static bool IsZero(in Block512 x) => x._a == Vector512<ulong>.Zero;
 
@@ -62,9 +60,8 @@ internal readonly struct Block256(Vector256<ulong> a, Vector256<ulong> b) : IWor
     public static Block256 Load(ref ulong source, nuint offset) =>
         new(Vector256.LoadUnsafe(ref source, offset), Vector256.LoadUnsafe(ref source, offset + 4));
 
-    public static Block256 And(in Block256 x, in Block256 y) => new(x._a & y._a, x._b & y._b);
-
-    public static Block256 AndNot(in Block256 x, in Block256 y) => new(Vector256.AndNot(x._a, y._a), Vector256.AndNot(x._b, y._b));
+    public static Block256 Apply<TOp>(in Block256 x, in Block256 y)
+        where TOp : struct, IBitwiseOperator => new(TOp.Invoke(x._a, y._a), TOp.Invoke(x._b, y._b));
 
     public static bool IsZero(in Block256 x) => (x._a | x._b) == Vector256<ulong>.Zero;
 
@@ -91,10 +88,9 @@ internal readonly struct Block128(Vector128<ulong> a, Vector128<ulong> b, Vector
         Vector128.LoadUnsafe(ref source, offset + 4),
         Vector128.LoadUnsafe(ref source, offset + 6));
 
-    public static Block128 And(in Block128 x, in Block128 y) => new(x._a & y._a, x._b & y._b, x._c & y._c, x._d & y._d);
-
-    public static Block128 AndNot(in Block128 x, in Block128 y) => new(
-        Vector128.AndNot(x._a, y._a), Vector128.AndNot(x._b, y._b), Vector128.AndNot(x._c, y._c), Vector128.AndNot(x._d, y._d));
+    public static Block128 Apply<TOp>(in Block128 x, in Block128 y)
+        where TOp : struct, IBitwiseOperator =>
+        new(TOp.Invoke(x._a, y._a), TOp.Invoke(x._b, y._b), TOp.Invoke(x._c, y._c), TOp.Invoke(x._d, y._d));
 
     public static bool IsZero(in Block128 x) => (x._a | x._b | x._c | x._d) == Vector128<ulong>.Zero;
 
@@ -123,11 +119,10 @@ internal readonly struct BlockScalar : IWordBlock<BlockScalar>
         return new(s, Unsafe.Add(ref s, 1), Unsafe.Add(ref s, 2), Unsafe.Add(ref s, 3), Unsafe.Add(ref s, 4), Unsafe.Add(ref s, 5), Unsafe.Add(ref s, 6), Unsafe.Add(ref s, 7));
     }
 
-    public static BlockScalar And(in BlockScalar x, in BlockScalar y) =>
-        new(x._0 & y._0, x._1 & y._1, x._2 & y._2, x._3 & y._3, x._4 & y._4, x._5 & y._5, x._6 & y._6, x._7 & y._7);
-
-    public static BlockScalar AndNot(in BlockScalar x, in BlockScalar y) =>
-        new(x._0 & ~y._0, x._1 & ~y._1, x._2 & ~y._2, x._3 & ~y._3, x._4 & ~y._4, x._5 & ~y._5, x._6 & ~y._6, x._7 & ~y._7);
+    public static BlockScalar Apply<TOp>(in BlockScalar x, in BlockScalar y)
+        where TOp : struct, IBitwiseOperator => new(
+        TOp.Invoke(x._0, y._0), TOp.Invoke(x._1, y._1), TOp.Invoke(x._2, y._2), TOp.Invoke(x._3, y._3),
+        TOp.Invoke(x._4, y._4), TOp.Invoke(x._5, y._5), TOp.Invoke(x._6, y._6), TOp.Invoke(x._7, y._7));
 
     public static bool IsZero(in BlockScalar x) => (x._0 | x._1 | x._2 | x._3 | x._4 | x._5 | x._6 | x._7) == 0;
 
