@@ -16,18 +16,22 @@ internal static partial class BitKernels
     /// </remarks>
     public static void AndReduce(ReadOnlySpan<ulong> sets, Span<ulong> destination, VectorTier tier)
     {
-        var width = destination.Length;
-        if (width == 0 ? !sets.IsEmpty : sets.Length % width != 0)
-        {
-            throw new ArgumentException("The sets must be whole sets of the destination's width.", nameof(sets));
-        }
-
+        CheckWholeSets(sets.Length, destination.Length, nameof(sets));
         switch (tier)
         {
             case >= VectorTier.Vector512: AndReduce<Block512>(sets, destination, tier); break;
             case >= VectorTier.Vector256: AndReduce<Block256>(sets, destination, tier); break;
             case >= VectorTier.Vector128: AndReduce<Block128>(sets, destination, tier); break;
             default: AndReduce<BlockScalar>(sets, destination, tier); break;
+        }
+    }
+
+    /// <summary>A span of many sets holds whole sets of <paramref name="width"/> words (none when the width is 0).</summary>
+    private static void CheckWholeSets(int length, int width, string name)
+    {
+        if (width == 0 ? length != 0 : length % width != 0)
+        {
+            throw new ArgumentException($"The span must hold whole sets of {width} words.", name);
         }
     }
 

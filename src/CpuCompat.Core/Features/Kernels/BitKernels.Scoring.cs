@@ -17,12 +17,7 @@ internal static partial class BitKernels
     /// </remarks>
     public static int BestSubset(ReadOnlySpan<ulong> host, ReadOnlySpan<ulong> models, VectorTier tier)
     {
-        var width = host.Length;
-        if (width == 0 ? !models.IsEmpty : models.Length % width != 0)
-        {
-            throw new ArgumentException("The models must be whole sets of the host's width.", nameof(models));
-        }
-
+        CheckWholeSets(models.Length, host.Length, nameof(models));
         return tier switch
         {
             >= VectorTier.Vector512 => BestSubset<Block512>(host, models, tier),
