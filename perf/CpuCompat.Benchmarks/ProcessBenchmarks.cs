@@ -33,6 +33,13 @@ public class ProcessBenchmarks
         _binary = Environment.GetEnvironmentVariable("CPUCOMPAT_NATIVE") is { Length: > 0 } set
             ? set
             : Path.Combine(EngineBenchmarks.RepoRoot(), "artifacts", "native", "cpucompat");
+        if (!File.Exists(_binary) && DryRun.Requested)
+        {
+            // CI publishes no NativeAOT binary; its dry run checks the benchmark with the build's own executable.
+            var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+            _binary = Path.Combine(EngineBenchmarks.RepoRoot(), "src", "CpuCompat.Cli", "bin", configuration, "net10.0", "cpucompat");
+        }
+
         if (!File.Exists(_binary))
         {
             throw new InvalidOperationException($"no NativeAOT binary at {_binary}: publish it (see perf/README.md) or set CPUCOMPAT_NATIVE");

@@ -159,6 +159,30 @@ public static class TierProbe
         {
             yield return "PopCount";
         }
+
+        // The many-set kernels on the pair as two sets of this width: register paths at 8 and 16 words, the fold elsewhere.
+        var width = x.Length;
+        ulong[] both = [.. x, .. y];
+        var reduced = new ulong[width];
+        BitKernels.AndReduce(both, reduced, tier);
+        if (!reduced.SequenceEqual(x.Zip(y, (a, b) => a & b)))
+        {
+            yield return "AndReduce";
+        }
+
+        if (width > 0 && BitKernels.BestSubset(y, both, tier) != ReferenceBestSubset(x, y))
+        {
+            yield return "BestSubset";
+        }
+    }
+
+    /// <summary>Of the models x and y (in that order) against host y: y always fits, x when it is a subset; fewest left out, first on a tie.</summary>
+    private static int ReferenceBestSubset(ulong[] x, ulong[] y)
+    {
+        // y leaves none of itself out, so x wins only by fitting and leaving none out too: being equal to y.
+        var xFits = x.Zip(y).All(p => (p.First & ~p.Second) == 0);
+        var xLeavesOut = x.Zip(y, (a, b) => ScalarPopCount(b & ~a)).Sum();
+        return xFits && xLeavesOut == 0 ? 0 : 1;
     }
 
     /// <summary>Bit by bit, so that it does not share the POPCNT instruction with the kernel it checks.</summary>

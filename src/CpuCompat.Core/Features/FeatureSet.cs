@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using CpuCompat.Core.Features.Kernels;
 
 namespace CpuCompat.Core.Features;
@@ -125,6 +126,9 @@ public readonly struct FeatureSet : IEquatable<FeatureSet>
 
     public static FeatureSet Xor(in FeatureSet x, in FeatureSet y) => Apply<XorOperator>(x, y, BitKernels.BestTier);
 
+    /// <summary>The features every one of <paramref name="sets"/> has; every id up to <see cref="Capacity"/> when there are none.</summary>
+    public static FeatureSet IntersectAll(ReadOnlySpan<FeatureSet> sets) => IntersectAll(sets, BitKernels.BestTier);
+
     public static FeatureSet operator &(in FeatureSet x, in FeatureSet y) => And(x, y);
 
     public static FeatureSet operator |(in FeatureSet x, in FeatureSet y) => Or(x, y);
@@ -194,6 +198,14 @@ public readonly struct FeatureSet : IEquatable<FeatureSet>
     {
         FeatureWords result = default;
         BitKernels.Apply<TOp>(x.Words, y.Words, result, tier);
+        return new FeatureSet(result);
+    }
+
+    /// <summary>The sets lie one after another, 8 words each, so the reduction reads them as one span of words.</summary>
+    internal static FeatureSet IntersectAll(ReadOnlySpan<FeatureSet> sets, VectorTier tier)
+    {
+        FeatureWords result = default;
+        BitKernels.AndReduce(MemoryMarshal.Cast<FeatureSet, ulong>(sets), result, tier);
         return new FeatureSet(result);
     }
 

@@ -33,13 +33,9 @@ public static class CrossVendorBaseline
     public static ImmutableArray<string> VendorsOf(Fleet fleet, Pool pool) =>
         [.. pool.Kinds.Select(k => fleet.Kinds[k.Kind].Cpu.Vendor).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
 
-    public static Outcome<CpuDefinition> Of(ArchDatabase arch, PoolPolicy? policy, IReadOnlyList<Core.Features.FeatureSet> members)
+    public static Outcome<CpuDefinition> Of(ArchDatabase arch, PoolPolicy? policy, ReadOnlySpan<Core.Features.FeatureSet> members)
     {
-        var offered = arch.AllFeatures;
-        foreach (var set in members)
-        {
-            offered &= set;
-        }
+        var offered = arch.AllFeatures & Core.Features.FeatureSet.IntersectAll(members);
 
         if (policy is not null)
         {

@@ -60,4 +60,27 @@ public sealed partial class FeatureSetTests
         });
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property);
     }
+
+    [Theory]
+    [MemberData(nameof(BitKernelsTests.Tiers), MemberType = typeof(BitKernelsTests))]
+    public void IntersectAll_on_every_tier_agrees_with_the_set_model(VectorTier tier)
+    {
+        BitKernelsTests.SkipUnlessSupported(tier);
+        var lists = Gen.Choose(0, 12).SelectMany(n => Gen.ArrayOf(FeatureGenerators.IdsPair().Generator, n));
+        var property = Prop.ForAll(lists.ToArbitrary(), pairs =>
+        {
+            // Each pair gives a set and its partner, so related sets (equal, subset, one apart) meet in one list.
+            var sets = pairs.SelectMany(p => new[] { SetOf(p.A), SetOf(p.B) }).ToArray();
+            var model = Enumerable.Range(0, FeatureSet.Capacity).ToHashSet();
+            foreach (var set in sets)
+            {
+                model.IntersectWith(set.ToList());
+            }
+
+            var actual = FeatureSet.IntersectAll(sets, tier);
+            Assert.Equal(Sorted(model), actual.ToList());
+            Assert.True(actual == FeatureSet.IntersectAll(sets, VectorTier.Scalar));
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property);
+    }
 }

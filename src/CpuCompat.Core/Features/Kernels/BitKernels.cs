@@ -11,7 +11,7 @@ namespace CpuCompat.Core.Features.Kernels;
 /// whole vectors, and the remaining words (the tail) are handled once, by the scalar body.
 /// The tier can be forced so that tests run every path on any machine that has it.
 /// </summary>
-internal static class BitKernels
+internal static partial class BitKernels
 {
     /// <summary>The widest path this process accelerates; fixed at start-up by the runtime's ISA switches.</summary>
     public static readonly VectorTier BestTier =
@@ -24,7 +24,82 @@ internal static class BitKernels
     public static bool IsSupported(VectorTier tier) => tier <= BestTier;
 
     /// <summary><c>destination[i] = TOp(x[i], y[i])</c> for every word; all three spans have the same length.</summary>
+    /// <remarks>
+    /// One feature set (8 words) is one block: loaded, combined and stored whole, with no loop. Inlined, so that
+    /// where the length and the tier are constants (a <see cref="FeatureSet"/>'s words, <see cref="BestTier"/>) the
+    /// JIT keeps only the one path.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Apply<TOp>(ReadOnlySpan<ulong> x, ReadOnlySpan<ulong> y, Span<ulong> destination, VectorTier tier)
+        where TOp : struct, IBitwiseOperator
+    {
+        if (x.Length == Block && y.Length == Block && destination.Length == Block)
+        {
+            switch (tier)
+            {
+                case >= VectorTier.Vector512: ApplyBlock<Block512, TOp>(x, y, destination); break;
+                case >= VectorTier.Vector256: ApplyBlock<Block256, TOp>(x, y, destination); break;
+                case >= VectorTier.Vector128: ApplyBlock<Block128, TOp>(x, y, destination); break;
+                default: ApplyBlock<BlockScalar, TOp>(x, y, destination); break;
+            }
+
+            return;
+        }
+
+        ApplyAnyLength<TOp>(x, y, destination, tier);
+    }
+
+    /// <summary>True when <c>TOp(x[i], y[i]) == 0</c> for every word, without writing the result anywhere.</summary>
+    /// <remarks>
+    /// With <see cref="AndNotOperator"/> this is "x is a subset of y"; with <see cref="XorOperator"/>, equality; with
+    /// <see cref="AndOperator"/>, disjointness. One or two feature sets (8 or 16 words) are tested whole: one test of
+    /// the combined blocks, no loop and no exit per vector. Inlined for the same reason as <see cref="Apply{TOp}"/>.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllZero<TOp>(ReadOnlySpan<ulong> x, ReadOnlySpan<ulong> y, VectorTier tier)
+        where TOp : struct, IBitwiseOperator
+    {
+        if ((x.Length == Block || x.Length == 2 * Block) && y.Length == x.Length)
+        {
+            return tier switch
+            {
+                >= VectorTier.Vector512 => AllZeroBlocks<Block512, TOp>(x, y),
+                >= VectorTier.Vector256 => AllZeroBlocks<Block256, TOp>(x, y),
+                >= VectorTier.Vector128 => AllZeroBlocks<Block128, TOp>(x, y),
+                _ => AllZeroBlocks<BlockScalar, TOp>(x, y),
+            };
+        }
+
+        return AllZeroAnyLength<TOp>(x, y, tier);
+    }
+
+    private const int Block = IWordBlock<BlockScalar>.Words;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ApplyBlock<TBlock, TOp>(ReadOnlySpan<ulong> x, ReadOnlySpan<ulong> y, Span<ulong> destination)
+        where TBlock : struct, IWordBlock<TBlock>
+        where TOp : struct, IBitwiseOperator =>
+        TBlock.Apply<TOp>(TBlock.Load(ref MemoryMarshal.GetReference(x), 0), TBlock.Load(ref MemoryMarshal.GetReference(y), 0))
+            .Store(ref MemoryMarshal.GetReference(destination), 0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AllZeroBlocks<TBlock, TOp>(ReadOnlySpan<ulong> x, ReadOnlySpan<ulong> y)
+        where TBlock : struct, IWordBlock<TBlock>
+        where TOp : struct, IBitwiseOperator
+    {
+        ref var xr = ref MemoryMarshal.GetReference(x);
+        ref var yr = ref MemoryMarshal.GetReference(y);
+        var d = TBlock.Apply<TOp>(TBlock.Load(ref xr, 0), TBlock.Load(ref yr, 0));
+        if (x.Length == 2 * Block)
+        {
+            d = TBlock.Apply<OrOperator>(d, TBlock.Apply<TOp>(TBlock.Load(ref xr, Block), TBlock.Load(ref yr, Block)));
+        }
+
+        return TBlock.IsZero(d);
+    }
+
+    /// <summary>The vector ladder for any length; the tail after the widest whole vectors is handled once.</summary>
+    private static void ApplyAnyLength<TOp>(ReadOnlySpan<ulong> x, ReadOnlySpan<ulong> y, Span<ulong> destination, VectorTier tier)
         where TOp : struct, IBitwiseOperator
     {
         var length = x.Length;
@@ -67,9 +142,8 @@ internal static class BitKernels
         }
     }
 
-    /// <summary>True when <c>TOp(x[i], y[i]) == 0</c> for every word, without writing the result anywhere.</summary>
-    /// <remarks>With <see cref="AndNotOperator"/> this is "x is a subset of y"; with <see cref="XorOperator"/>, equality; with <see cref="AndOperator"/>, disjointness.</remarks>
-    public static bool AllZero<TOp>(ReadOnlySpan<ulong> x, ReadOnlySpan<ulong> y, VectorTier tier)
+    /// <summary>The vector ladder for any length, leaving at the first vector that is not zero.</summary>
+    private static bool AllZeroAnyLength<TOp>(ReadOnlySpan<ulong> x, ReadOnlySpan<ulong> y, VectorTier tier)
         where TOp : struct, IBitwiseOperator
     {
         var length = x.Length;
