@@ -11,11 +11,9 @@ namespace CpuCompat.Core.Database;
 public sealed class FeatureLocator
 {
     private readonly ImmutableArray<KeyGroup> _groups;
-    private readonly ImmutableArray<FeatureDefinition> _features;
 
     internal FeatureLocator(ImmutableArray<FeatureDefinition> features)
     {
-        _features = features;
         _groups =
         [
             .. features
@@ -38,47 +36,38 @@ public sealed class FeatureLocator
     /// </remarks>
     public (FeatureSet Full, FeatureSet Partial) Locate(CpuData data)
     {
-        var full = FeatureSet.Empty;
-        var partial = FeatureSet.Empty;
+        // One merge of two key-sorted lists (the groups and the data's slots), the bits set in place: a feature is
+        // partly present when one of its masks meets the data, and incomplete when one is not wholly in it.
+        Span<ulong> partial = stackalloc ulong[FeatureSet.WordCount];
+        Span<ulong> incomplete = stackalloc ulong[FeatureSet.WordCount];
+        var slots = data.Slots.AsSpan();
+        var at = 0;
         foreach (var group in _groups)
         {
-            var regs = data[group.Key];
-            if (regs.IsZero)
+            while (at < slots.Length && slots[at].Key.CompareTo(group.Key) < 0)
             {
-                continue;
+                at++;
             }
 
-            foreach (var (feature, mask) in group.Members)
+            var regs = at < slots.Length && slots[at].Key == group.Key ? slots[at].Registers : Registers.Zero;
+            foreach (var (feature, mask) in group.Members.AsSpan())
             {
-                if (regs.Intersects(mask))
-                {
-                    partial = partial.With(feature);
-                }
+                // Written out register by register: this loop runs for every feature of the map on every decode.
+                var bit = 1UL << (feature & 63);
+                var meets = (regs.Eax & mask.Eax) | (regs.Ebx & mask.Ebx) | (regs.Ecx & mask.Ecx) | (regs.Edx & mask.Edx);
+                var lacks = (mask.Eax & ~regs.Eax) | (mask.Ebx & ~regs.Ebx) | (mask.Ecx & ~regs.Ecx) | (mask.Edx & ~regs.Edx);
+                partial[feature >> 6] |= meets != 0 ? bit : 0;
+                incomplete[feature >> 6] |= lacks != 0 ? bit : 0;
             }
         }
 
-        foreach (var id in partial)
+        Span<ulong> full = stackalloc ulong[FeatureSet.WordCount];
+        for (var w = 0; w < full.Length; w++)
         {
-            if (ContainsAll(id, data))
-            {
-                full = full.With(id);
-            }
+            full[w] = partial[w] & ~incomplete[w];
         }
 
-        return (full, partial);
-    }
-
-    private bool ContainsAll(int feature, CpuData data)
-    {
-        foreach (var slot in _features[feature].Bits)
-        {
-            if (!data[slot.Key].Contains(slot.Registers))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return (FeatureSet.FromWords(full), FeatureSet.FromWords(partial));
     }
 
     private sealed record KeyGroup(DataKey Key, ImmutableArray<(int Feature, Registers Mask)> Members);

@@ -86,7 +86,7 @@ internal sealed class X86Decoder(ArchDatabase db)
             return X86Messages.NoSuitableModel();
         }
 
-        return Finish(stub, best, vendor, signature, request.Migratable);
+        return Finish(stub, best.Value, vendor, signature, request.Migratable);
     }
 
     /// <summary>The first vendor (map order) whose leaf-0 registers are contained in the data's leaf 0.</summary>
@@ -204,14 +204,14 @@ internal sealed class X86Decoder(ArchDatabase db)
             return (DecodeVerdict.AcceptedAndStopped, Why.OnlyPreferred);
         }
 
-        if (best is null)
+        if (best is not { } b)
         {
             return (DecodeVerdict.Accepted, Why.FirstCandidate);
         }
 
         if (signature != 0)
         {
-            var bestMatches = best.Model.HasSignature(family, model, stepping);
+            var bestMatches = b.Model.HasSignature(family, model, stepping);
             var matches = m.HasSignature(family, model, stepping);
             if (bestMatches && !matches)
             {
@@ -224,17 +224,17 @@ internal sealed class X86Decoder(ArchDatabase db)
             }
         }
 
-        if (c.Score < best.Score)
+        if (c.Score < b.Score)
         {
             return (DecodeVerdict.Accepted, Why.LowerScore);
         }
 
-        if (c.Score == best.Score && c.Penalty < best.Penalty)
+        if (c.Score == b.Score && c.Penalty < b.Penalty)
         {
             return (DecodeVerdict.Accepted, Why.FewerDisabled);
         }
 
-        if (isPreferred && c.Penalty < best.Penalty)
+        if (isPreferred && c.Penalty < b.Penalty)
         {
             return (DecodeVerdict.Accepted, Why.PreferredFewerDisabled);
         }
@@ -249,12 +249,12 @@ internal sealed class X86Decoder(ArchDatabase db)
         Why.LacksFeatures => $"the CPU lacks {c.Disabled} of its features",
         Why.OnlyPreferred => "the only preferred model",
         Why.FirstCandidate => "first candidate",
-        Why.BestMatchesSignature => $"{best!.Model.Name} matches the CPU signature, this model does not",
+        Why.BestMatchesSignature => $"{best!.Value.Model.Name} matches the CPU signature, this model does not",
         Why.MatchesSignature => "matches the CPU signature",
-        Why.LowerScore => $"score {c.Score} < {best!.Score}",
-        Why.FewerDisabled => $"same score {c.Score}, fewer disabled ({c.Penalty} < {best!.Penalty})",
-        Why.PreferredFewerDisabled => $"preferred, fewer disabled ({c.Penalty} < {best!.Penalty})",
-        _ => c.Score == best!.Score ? $"ties with {best.Model.Name} (score {c.Score}), which comes later in the map" : $"score {c.Score} > {best.Score}",
+        Why.LowerScore => $"score {c.Score} < {best!.Value.Score}",
+        Why.FewerDisabled => $"same score {c.Score}, fewer disabled ({c.Penalty} < {best!.Value.Penalty})",
+        Why.PreferredFewerDisabled => $"preferred, fewer disabled ({c.Penalty} < {best!.Value.Penalty})",
+        _ => c.Score == best!.Value.Score ? $"ties with {best.Value.Model.Name} (score {c.Score}), which comes later in the map" : $"score {c.Score} > {best.Value.Score}",
     };
 
     private CpuDefinition Finish(CpuDefinition stub, Candidate best, VendorDefinition? vendor, uint signature, bool migratable)
@@ -294,8 +294,11 @@ internal sealed class X86Decoder(ArchDatabase db)
         }
     }
 
-    /// <summary>A model's candidate definition, kept as sets; the feature list is built only for the winner.</summary>
-    private sealed class Candidate
+    /// <summary>
+    /// A model's candidate definition, kept as sets; the feature list is built only for the winner. A value, so judging
+    /// the models allocates nothing.
+    /// </summary>
+    private readonly struct Candidate
     {
         public Candidate(ModelDefinition model, FeatureSet extra, FeatureSet missing, ImmutableArray<int> removed, bool host)
         {
