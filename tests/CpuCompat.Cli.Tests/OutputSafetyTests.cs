@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using CpuCompat.Cli.Tests.Support;
 using CpuCompat.TestSupport;
 using Xunit;
@@ -63,6 +64,34 @@ public sealed class OutputSafetyTests
             var help = CliRun.InProcess([.. command.Split(' '), "--help"]);
             Assert.Contains("--force", help.Stdout, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("db compile", "out.ccdb")]
+    [InlineData("pool baseline --output-dir", "pools")]
+    [SupportedOSPlatform("linux")]
+    public void A_read_only_directory_is_refused_in_one_line_and_left_empty(string name, string target)
+    {
+        using var dir = new TempDirectory();
+        var readOnly = Path.Combine(dir.Path, "ro");
+        Directory.CreateDirectory(readOnly);
+        File.SetUnixFileMode(dir.Path, (UnixFileMode)Convert.ToInt32("755", 8));
+        File.SetUnixFileMode(readOnly, (UnixFileMode)Convert.ToInt32("555", 8));
+        var output = Path.Combine(readOnly, target);
+        string[] args = name == "db compile"
+            ? ["db", "compile", RepositoryRoot.File("data"), "--output", output]
+            : ["pool", "baseline", "--fleet", Fleet, "--by", "cluster", "--output-dir", output];
+        var cli = Path.Combine(AppContext.BaseDirectory, "cpucompat.dll");
+
+        // root writes anywhere, so as root the child runs as nobody (setpriv is part of util-linux).
+        var result = Environment.UserName == "root"
+            ? ChildProcess.Run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", ChildProcess.Dotnet, cli, .. args],
+                environment: new Dictionary<string, string> { ["HOME"] = dir.Path, ["DOTNET_CLI_HOME"] = dir.Path })
+            : ChildProcess.Run(ChildProcess.Dotnet, [cli, .. args]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"cpucompat: cannot write {output}: permission denied\n", result.Stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(readOnly));
     }
 
     [Fact]
