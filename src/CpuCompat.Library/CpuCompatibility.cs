@@ -77,7 +77,7 @@ public sealed partial class CpuCompatibility
     /// them names the file and line it came from.
     /// </summary>
     public Outcome<CpuDefinition> Baseline(DistinctCpus cpus, bool expandFeatures = false, bool migratable = false) =>
-        cpus.Attribute(Baseline(cpus.Cpus, expandFeatures, migratable));
+        Baseline(cpus.Cpus, expandFeatures, migratable).NamingInputs(cpus.Origins);
 
     /// <summary><c>virsh cpu-compare</c>: is <paramref name="cpu"/> identical to, a subset of, or incompatible with <paramref name="host"/>?</summary>
     public Outcome<CompareOutcome> Compare(CpuDefinition host, CpuDefinition cpu) => Engine.Compare(host, cpu);

@@ -13,13 +13,10 @@ namespace CpuCompat.Inputs;
 /// The CPUs of many inputs for an operation that depends on each distinct CPU only once, such as a baseline: a
 /// 10,000-host file of 35 kinds of server costs 35 parses, not 10,000. <see cref="Cpus"/> keeps the order in which
 /// each CPU first appeared; <see cref="Total"/> counts them all. <see cref="Origins"/> says, for each, where it first
-/// appeared (<c>file:line</c>), so that an answer's error about one CPU can name it (<see cref="Attribute{T}"/>).
+/// appeared (<c>file:line</c>), so that an answer's error about one CPU can name it
+/// (<see cref="Outcome{T}.NamingInputs"/>).
 /// </summary>
-public sealed record DistinctCpus(ImmutableArray<CpuDefinition> Cpus, int Total, ImmutableArray<string> Origins)
-{
-    /// <summary>An answer over <see cref="Cpus"/>, its error about one of them prefixed by where that one came from.</summary>
-    public Outcome<T> Attribute<T>(Outcome<T> outcome) => outcome.NamingInputs(Origins);
-}
+public sealed record DistinctCpus(ImmutableArray<CpuDefinition> Cpus, int Total, ImmutableArray<string> Origins);
 
 /// <summary>
 /// Reads files of CPUs the way <see cref="CpuReader.ReadCpus"/> does, faster for big host lists: a file that is a
