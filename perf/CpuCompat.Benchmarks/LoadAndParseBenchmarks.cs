@@ -1,5 +1,7 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using CpuCompat.Core.Serialization;
+using CpuCompat.Data;
 using CpuCompat.Loading;
 
 namespace CpuCompat.Benchmarks;
@@ -19,11 +21,19 @@ public class LoadAndParseBenchmarks
     private CpuCompatibility _compat = null!;
     private string _poolFile = "";
     private string[] _host = [];
+    private byte[] _builtIn = [];
 
     [GlobalSetup]
     public void Setup()
     {
         _compat = CpuCompatibility.OpenBuiltIn();
+        using (var resource = typeof(DefaultDatabase).Assembly.GetManifestResourceStream("CpuCompat.Data.default.ccdb")!)
+        using (var copy = new MemoryStream())
+        {
+            resource.CopyTo(copy);
+            _builtIn = copy.ToArray();
+        }
+
         _dir = Directory.CreateTempSubdirectory("cpucompat-bench-").FullName;
         _map = Path.Combine(_dir, "cpu_map");
         Directory.CreateDirectory(_map);
@@ -41,6 +51,10 @@ public class LoadAndParseBenchmarks
 
     [GlobalCleanup]
     public void Cleanup() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>The built-in database from its embedded bytes, as every process that uses it starts.</summary>
+    [Benchmark]
+    public int ReadBuiltInDatabase() => DatabaseReader.Read(_builtIn).Value.Architectures.Count();
 
     [Benchmark]
     public int LoadCpuMapXml() => CpuCompatibility.Open(DatabaseSource.CpuMap(_map)).Value.Database.Architectures.Count();
