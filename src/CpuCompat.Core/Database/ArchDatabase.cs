@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database.Rules;
@@ -10,13 +9,20 @@ namespace CpuCompat.Core.Database;
 /// The compiled, immutable database of one architecture family: vendors, features and models in map order
 /// (ids are positions), the rules, dependencies, ABI levels, pool policies and checks, and name lookups.
 /// </summary>
+/// <remarks>
+/// Built at the start of every command, so it builds only what is cheap: the name lookups are plain dictionaries
+/// (never changed after this constructor; a frozen dictionary looks up a little faster but costs several times the
+/// memory and time to build, and a command looks up names only once per distinct CPU), and the
+/// <see cref="Locator"/>, which only raw CPUID/MSR data needs, is built on first use.
+/// </remarks>
 public sealed class ArchDatabase
 {
-    private readonly FrozenDictionary<string, int> _vendorByName;
-    private readonly FrozenDictionary<string, int> _featureByName;
-    private readonly FrozenDictionary<string, int> _featureByAlias;
-    private readonly FrozenDictionary<string, int> _modelByName;
-    private readonly FrozenDictionary<string, int> _poolByName;
+    private readonly Dictionary<string, int> _vendorByName;
+    private readonly Dictionary<string, int> _featureByName;
+    private readonly Dictionary<string, int> _featureByAlias;
+    private readonly Dictionary<string, int> _modelByName;
+    private readonly Dictionary<string, int> _poolByName;
+    private readonly Lazy<FeatureLocator> _locator;
 
     public ArchDatabase(
         ArchFamily family,
@@ -34,9 +40,9 @@ public sealed class ArchDatabase
         Rules = rules;
         Dependencies = dependencies;
         Pools = pools;
-        _vendorByName = vendors.ToFrozenDictionary(v => v.Name, v => v.Id, StringComparer.Ordinal);
-        _featureByName = features.ToFrozenDictionary(f => f.Name, f => f.Id, StringComparer.Ordinal);
-        var aliases = new Dictionary<string, int>(StringComparer.Ordinal);
+        _vendorByName = ByName(vendors.Length, vendors.Select(v => (v.Name, v.Id)));
+        _featureByName = ByName(features.Length, features.Select(f => (f.Name, f.Id)));
+        _featureByAlias = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var f in features)
         {
             foreach (var a in f.Aliases)
@@ -44,17 +50,28 @@ public sealed class ArchDatabase
                 // A name that is itself a feature never becomes an alias of another one.
                 if (!_featureByName.ContainsKey(a.Name))
                 {
-                    aliases.TryAdd(a.Name, f.Id);
+                    _featureByAlias.TryAdd(a.Name, f.Id);
                 }
             }
         }
 
-        _featureByAlias = aliases.ToFrozenDictionary(StringComparer.Ordinal);
-        _modelByName = models.ToFrozenDictionary(m => m.Name, m => m.Id, StringComparer.Ordinal);
-        _poolByName = pools.Select((p, i) => (p.Name, i)).ToFrozenDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        _modelByName = ByName(models.Length, models.Select(m => (m.Name, m.Id)));
+        _poolByName = ByName(pools.Length, pools.Select((p, i) => (p.Name, i)));
         AllFeatures = FeatureSet.FirstN(features.Length);
         NonMigratable = FeatureSet.Of(features.Where(f => !f.Migratable).Select(f => f.Id));
-        Locator = new FeatureLocator(features);
+        _locator = new Lazy<FeatureLocator>(() => new FeatureLocator(features));
+    }
+
+    /// <summary>A lookup by name. A name given twice throws <see cref="ArgumentException"/>, which the binary reader reports as a damaged file.</summary>
+    private static Dictionary<string, int> ByName(int count, IEnumerable<(string Name, int Id)> entries)
+    {
+        var lookup = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        foreach (var (name, id) in entries)
+        {
+            lookup.Add(name, id);
+        }
+
+        return lookup;
     }
 
     public ArchFamily Family { get; }
@@ -83,8 +100,8 @@ public sealed class ArchDatabase
     /// <summary>The features marked non-migratable (libvirt's migration blockers: <c>invtsc</c>, <c>xsaves</c>).</summary>
     public FeatureSet NonMigratable { get; }
 
-    /// <summary>Finds which features raw CPUID/MSR data announces.</summary>
-    public FeatureLocator Locator { get; }
+    /// <summary>Finds which features raw CPUID/MSR data announces; built on first use.</summary>
+    public FeatureLocator Locator => _locator.Value;
 
     public VendorDefinition? FindVendor(string name) => _vendorByName.TryGetValue(name, out var id) ? Vendors[id] : null;
 
