@@ -5,7 +5,8 @@ namespace CpuCompat.Core.Serialization;
 /// <summary>
 /// The binary form of a compiled database (<c>.ccdb</c>): what <c>data/</c> compiles to at build time, so that
 /// start-up reads a few kilobytes instead of parsing DSL. Little-endian, strings as length-prefixed UTF-8.
-/// Layout: magic, format version, generation, source; then per architecture its vendors, features, models,
+/// Layout: magic, format version, generation, source, the table of source files that spans name by index
+/// (<see cref="SpanFileWriter"/>); then per architecture its vendors, features, models,
 /// rules, dependencies, pools, ABI levels and checks, each a count followed by records (see <see cref="DatabaseWriter"/>).
 /// </summary>
 internal static class DatabaseFormat
@@ -13,8 +14,11 @@ internal static class DatabaseFormat
     public static ReadOnlySpan<byte> Magic => "CCDB"u8;
 
     /// <summary>Bumped whenever the layout changes; readers reject other versions.</summary>
-    /// <remarks>2: spans also keep their end line and column. 4: pool selectors and minimum, ABI levels, checks.</remarks>
-    public const ushort Version = 4;
+    /// <remarks>
+    /// 2: spans also keep their end line and column. 4: pool selectors and minimum, ABI levels, checks. 5: spans name
+    /// their file by its index in a table.
+    /// </remarks>
+    public const ushort Version = 5;
 
     // Condition node tags.
     public const byte AllOf = 1;

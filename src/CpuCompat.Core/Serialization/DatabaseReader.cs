@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Database;
@@ -23,7 +24,7 @@ public static class DatabaseReader
     {
         try
         {
-            using var r = new BinaryReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), leaveOpen: true);
+            using var r = new SpanFileReader(stream);
             Span<byte> magic = stackalloc byte[4];
             if (r.Read(magic) != 4 || !magic.SequenceEqual(DatabaseFormat.Magic))
             {
@@ -43,6 +44,7 @@ public static class DatabaseReader
             }
 
             var source = r.ReadString();
+            r.Files = [.. Build(r, Count(r, 65536), static (r, _) => r.ReadString())];
             var count = r.ReadByte();
             var archs = new List<ArchDatabase>();
             for (var i = 0; i < count; i++)
@@ -64,7 +66,7 @@ public static class DatabaseReader
         }
     }
 
-    private static ArchDatabase ReadArch(BinaryReader r)
+    private static ArchDatabase ReadArch(SpanFileReader r)
     {
         var family = (ArchFamily)r.ReadByte();
         if (!Enum.IsDefined(family) || family == ArchFamily.S390)
@@ -72,10 +74,10 @@ public static class DatabaseReader
             throw new InvalidDataException("unknown architecture family");
         }
 
-        var vendors = Build(Count(r, 256), i => new VendorDefinition(i, r.ReadString(), ReadOptional(r), ReadOptionalUInt(r), ReadSpan(r)));
-        var features = Build(Count(r, FeatureSet.Capacity), i => ReadFeature(r, i));
+        var vendors = Build(r, Count(r, 256), static (r, i) => new VendorDefinition(i, r.ReadString(), ReadOptional(r), ReadOptionalUInt(r), ReadSpan(r)));
+        var features = Build(r, Count(r, FeatureSet.Capacity), static (r, i) => ReadFeature(r, i));
         var ids = new Limits(vendors.Length, features.Length);
-        var models = Build(Count(r, 65536), i => ReadModel(r, i, ids));
+        var models = Build((r, ids), Count(r, 65536), static (s, i) => ReadModel(s.r, i, s.ids));
         foreach (var m in models)
         {
             if (m.AncestorId is { } a && a >= models.Length)
@@ -102,7 +104,7 @@ public static class DatabaseReader
     private static int? OptionalId(int id, int limit) =>
         id < 0 ? null : id < limit ? id : throw new InvalidDataException("an id is out of range");
 
-    private static PoolCheck ReadCheck(BinaryReader r, Limits ids, int pools, int models)
+    private static PoolCheck ReadCheck(SpanFileReader r, Limits ids, int pools, int models)
     {
         var tag = r.ReadByte();
         var pool = OptionalId(r.ReadInt32(), pools) ?? throw new InvalidDataException("a check names no pool");
@@ -117,19 +119,19 @@ public static class DatabaseReader
         return check with { Span = ReadSpan(r) };
     }
 
-    private static FeatureDefinition ReadFeature(BinaryReader r, int id)
+    private static FeatureDefinition ReadFeature(SpanFileReader r, int id)
     {
         var name = r.ReadString();
         var migratable = r.ReadBoolean();
-        var bits = Build(Count(r, 64), _ => new DataSlot(
+        var bits = Build(r, Count(r, 64), static (r, _) => new DataSlot(
             new DataKey(CheckEnum((DataKind)r.ReadByte()), r.ReadUInt32(), r.ReadUInt32()),
             new Registers(r.ReadUInt32(), r.ReadUInt32(), r.ReadUInt32(), r.ReadUInt32())));
-        var aliases = Build(Count(r, 64), _ => new FeatureAlias(r.ReadString(), ReadOptional(r)));
-        var tags = Build(Count(r, 64), _ => r.ReadString());
+        var aliases = Build(r, Count(r, 64), static (r, _) => new FeatureAlias(r.ReadString(), ReadOptional(r)));
+        var tags = Build(r, Count(r, 64), static (r, _) => r.ReadString());
         return new FeatureDefinition(id, name, bits, migratable, aliases, ReadSpan(r)) { Tags = tags };
     }
 
-    private static ModelDefinition ReadModel(BinaryReader r, int id, Limits ids)
+    private static ModelDefinition ReadModel(SpanFileReader r, int id, Limits ids)
     {
         var name = r.ReadString();
         var vendor = ids.OptionalVendor(r.ReadInt32());
@@ -145,18 +147,18 @@ public static class DatabaseReader
             CompatCheck = r.ReadBoolean(),
             IsAlias = r.ReadBoolean(),
             CanonicalName = ReadOptional(r),
-            Signatures = Build(Count(r, 4096), _ => new ModelSignature(r.ReadUInt32(), r.ReadUInt32(), ReadOptionalUShort(r))),
+            Signatures = Build(r, Count(r, 4096), static (r, _) => new ModelSignature(r.ReadUInt32(), r.ReadUInt32(), ReadOptionalUShort(r))),
             Features = ReadSet(r, ids),
             OwnFeatures = ReadSet(r, ids),
             SubtractedFeatures = ReadSet(r, ids),
             Removed = ReadIds(r, ids.Features),
             Added = ReadIds(r, ids.Features),
-            Pvrs = Build(Count(r, 4096), _ => new PvrPattern(r.ReadUInt32(), ReadOptionalUInt(r))),
+            Pvrs = Build(r, Count(r, 4096), static (r, _) => new PvrPattern(r.ReadUInt32(), ReadOptionalUInt(r))),
             Span = ReadSpan(r),
         };
     }
 
-    private static RuleCondition ReadCondition(BinaryReader r, Limits ids, int depth)
+    private static RuleCondition ReadCondition(SpanFileReader r, Limits ids, int depth)
     {
         if (depth > 64)
         {
@@ -178,7 +180,7 @@ public static class DatabaseReader
         };
     }
 
-    private static FeatureSet ReadSet(BinaryReader r, Limits ids)
+    private static FeatureSet ReadSet(SpanFileReader r, Limits ids)
     {
         Span<ulong> words = stackalloc ulong[FeatureSet.WordCount];
         for (var i = 0; i < words.Length; i++)
@@ -195,46 +197,59 @@ public static class DatabaseReader
         return set;
     }
 
-    private static ImmutableArray<int> ReadIds(BinaryReader r, int limit) => Build(Count(r, 65536), _ =>
+    private static ImmutableArray<int> ReadIds(SpanFileReader r, int limit) => Build((r, limit), Count(r, 65536), static (s, _) =>
     {
+        var (r, limit) = s;
         var id = r.ReadInt32();
         return id >= 0 && id < limit ? id : throw new InvalidDataException("an id is out of range");
     });
 
-    private static int Count(BinaryReader r, int max)
+    private static int Count(SpanFileReader r, int max)
     {
         var n = r.ReadInt32();
         return n >= 0 && n <= max ? n : throw new InvalidDataException($"a count of {n} is out of range");
     }
 
-    private static ImmutableArray<T> Build<T>(int count, Func<int, T> read)
+    private static ImmutableArray<T> Build<T>(int count, Func<int, T> read) => Build(read, count, static (read, i) => read(i));
+
+    /// <summary>
+    /// <paramref name="count"/> records read in order. The hot callers pass static lambdas and their state, so that
+    /// reading a database allocates the records and nothing else: no closure, delegate or builder per list (and no
+    /// array for an empty one). Every command of the built-in database pays for this at start-up.
+    /// </summary>
+    private static ImmutableArray<T> Build<TState, T>(TState state, int count, Func<TState, int, T> read)
     {
-        var builder = ImmutableArray.CreateBuilder<T>(count);
-        for (var i = 0; i < count; i++)
+        if (count == 0)
         {
-            builder.Add(read(i));
+            return [];
         }
 
-        return builder.MoveToImmutable();
+        var items = new T[count];
+        for (var i = 0; i < count; i++)
+        {
+            items[i] = read(state, i);
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(items);
     }
 
-    private static string? ReadOptional(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+    private static string? ReadOptional(SpanFileReader r) => r.ReadBoolean() ? r.ReadString() : null;
 
-    private static uint? ReadOptionalUInt(BinaryReader r)
+    private static uint? ReadOptionalUInt(SpanFileReader r)
     {
         var has = r.ReadBoolean();
         var value = r.ReadUInt32();
         return has ? value : null;
     }
 
-    private static ushort? ReadOptionalUShort(BinaryReader r)
+    private static ushort? ReadOptionalUShort(SpanFileReader r)
     {
         var has = r.ReadBoolean();
         var value = r.ReadUInt16();
         return has ? value : null;
     }
 
-    private static SourceSpan ReadSpan(BinaryReader r) => new(r.ReadString(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
+    private static SourceSpan ReadSpan(SpanFileReader r) => new(r.File(r.ReadInt32()), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
 
     private static T CheckEnum<T>(T value)
         where T : struct, Enum => Enum.IsDefined(value) ? value : throw new InvalidDataException($"unknown {typeof(T).Name} value");

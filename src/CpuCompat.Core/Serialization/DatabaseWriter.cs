@@ -19,20 +19,34 @@ public static class DatabaseWriter
 
     public static void Write(CpuDatabase database, Stream stream)
     {
-        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        w.Write(DatabaseFormat.Magic);
-        w.Write(DatabaseFormat.Version);
-        w.Write((byte)database.Generation);
-        w.Write(database.Source);
+        // The sections are written first, so that the table of the files their spans name is complete before the
+        // header, which holds it, is written.
+        using var body = new MemoryStream();
+        using var w = new SpanFileWriter(body);
         var archs = database.Architectures.ToList();
-        w.Write((byte)archs.Count);
         foreach (var arch in archs)
         {
             WriteArch(w, arch);
         }
+
+        w.Flush();
+        using var head = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        head.Write(DatabaseFormat.Magic);
+        head.Write(DatabaseFormat.Version);
+        head.Write((byte)database.Generation);
+        head.Write(database.Source);
+        head.Write(w.Files.Count);
+        foreach (var file in w.Files)
+        {
+            head.Write(file);
+        }
+
+        head.Write((byte)archs.Count);
+        head.Flush();
+        body.WriteTo(stream);
     }
 
-    private static void WriteArch(BinaryWriter w, ArchDatabase db)
+    private static void WriteArch(SpanFileWriter w, ArchDatabase db)
     {
         w.Write((byte)db.Family);
         w.Write(db.Vendors.Length);
@@ -162,7 +176,7 @@ public static class DatabaseWriter
         }
     }
 
-    private static void WriteModel(BinaryWriter w, ModelDefinition m)
+    private static void WriteModel(SpanFileWriter w, ModelDefinition m)
     {
         w.Write(m.Name);
         w.Write(m.VendorId ?? -1);
@@ -197,7 +211,7 @@ public static class DatabaseWriter
         WriteSpan(w, m.Span);
     }
 
-    private static void WriteCondition(BinaryWriter w, RuleCondition condition)
+    private static void WriteCondition(SpanFileWriter w, RuleCondition condition)
     {
         switch (condition)
         {
@@ -269,7 +283,7 @@ public static class DatabaseWriter
         }
     }
 
-    private static void WriteSet(BinaryWriter w, FeatureSet set)
+    private static void WriteSet(SpanFileWriter w, FeatureSet set)
     {
         foreach (var word in set.Words)
         {
@@ -277,7 +291,7 @@ public static class DatabaseWriter
         }
     }
 
-    private static void WriteIds(BinaryWriter w, System.Collections.Immutable.ImmutableArray<int> ids)
+    private static void WriteIds(SpanFileWriter w, System.Collections.Immutable.ImmutableArray<int> ids)
     {
         w.Write(ids.Length);
         foreach (var id in ids)
@@ -286,7 +300,7 @@ public static class DatabaseWriter
         }
     }
 
-    private static void WriteOptional(BinaryWriter w, string? s)
+    private static void WriteOptional(SpanFileWriter w, string? s)
     {
         w.Write(s is not null);
         if (s is not null)
@@ -295,9 +309,9 @@ public static class DatabaseWriter
         }
     }
 
-    private static void WriteSpan(BinaryWriter w, SourceSpan span)
+    private static void WriteSpan(SpanFileWriter w, SourceSpan span)
     {
-        w.Write(span.File ?? "");
+        w.Write(w.IndexOf(span.File ?? ""));
         w.Write(span.Line);
         w.Write(span.Column);
         w.Write(span.EndLine);

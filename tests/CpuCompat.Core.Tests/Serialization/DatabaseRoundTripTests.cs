@@ -142,6 +142,31 @@ public sealed class DatabaseRoundTripTests
         }
     }
 
+    [Property(Arbitrary = [typeof(RandomDeclarations)], MaxTest = 50)]
+    public void Each_file_that_spans_name_is_written_once(DeclarationSet set)
+    {
+        var database = BindOrFail(set.Declarations);
+
+        var bytes = DatabaseWriter.ToBytes(database);
+
+        foreach (var file in Spans(database).Select(s => s.File).OfType<string>().Where(f => f.Length > 0).Distinct())
+        {
+            var name = System.Text.Encoding.UTF8.GetBytes(file);
+            Assert.Equal(1, Occurrences(bytes, name));
+        }
+    }
+
+    private static int Occurrences(byte[] haystack, byte[] needle)
+    {
+        var count = 0;
+        for (var at = haystack.AsSpan().IndexOf(needle); at >= 0; at = haystack.AsSpan(at + 1).IndexOf(needle) is var next and >= 0 ? at + 1 + next : -1)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     [Fact]
     public void Reading_from_a_stream_gives_the_same_database()
     {
