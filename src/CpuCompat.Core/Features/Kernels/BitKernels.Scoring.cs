@@ -12,7 +12,8 @@ internal static partial class BitKernels
     /// of its bits (<c>popcount(host &amp; ~model)</c>), the first on a tie; -1 when none is a subset.
     /// </summary>
     /// <remarks>
-    /// The host stays in registers over the pass and the subset test of each model is vector code; the count runs
+    /// The width is chosen once, outside the loop; the subset test of each model is one straight line of vector code (see
+    /// <see cref="ISetTests"/>) that reads the host from L1 rather than holding it in a block value the JIT would spill; the count runs
     /// only for the models that fit, one POPCNT per word (see <see cref="PopCount"/> for why not a vector count).
     /// </remarks>
     public static int BestSubset(ReadOnlySpan<ulong> host, ReadOnlySpan<ulong> models, VectorTier tier)
@@ -20,17 +21,16 @@ internal static partial class BitKernels
         CheckWholeSets(models.Length, host.Length, nameof(models));
         return tier switch
         {
-            >= VectorTier.Vector512 => BestSubset<Block512>(host, models, tier),
-            >= VectorTier.Vector256 => BestSubset<Block256>(host, models, tier),
-            >= VectorTier.Vector128 => BestSubset<Block128>(host, models, tier),
-            _ => BestSubset<BlockScalar>(host, models, tier),
+            >= VectorTier.Vector512 => BestSubset<SetTests512>(host, models, tier),
+            >= VectorTier.Vector256 => BestSubset<SetTests256>(host, models, tier),
+            >= VectorTier.Vector128 => BestSubset<SetTests128>(host, models, tier),
+            _ => BestSubset<SetTestsScalar>(host, models, tier),
         };
     }
 
-    private static int BestSubset<TBlock>(ReadOnlySpan<ulong> host, ReadOnlySpan<ulong> models, VectorTier tier)
-        where TBlock : struct, IWordBlock<TBlock>
+    private static int BestSubset<TTests>(ReadOnlySpan<ulong> host, ReadOnlySpan<ulong> models, VectorTier tier)
+        where TTests : struct, ISetTests
     {
-        const int block = IWordBlock<TBlock>.Words;
         var width = host.Length;
         if (width == 0)
         {
@@ -41,29 +41,25 @@ internal static partial class BitKernels
         ref var m = ref MemoryMarshal.GetReference(models);
         var count = models.Length / width;
         int best = -1, fewest = int.MaxValue;
-        if (width == block)
+        if (width == Block)
         {
-            var hostBlock = TBlock.Load(ref h, 0);
             for (var i = 0; i < count; i++)
             {
-                var at = (nuint)(i * block);
-                if (TBlock.IsZero(TBlock.Apply<AndNotOperator>(TBlock.Load(ref m, at), hostBlock)))
+                ref var model = ref Unsafe.Add(ref m, (nuint)i * Block);
+                if (TTests.AllZero8<AndNotOperator>(ref model, ref h))
                 {
-                    Keep(i, LeftOut8(ref h, ref Unsafe.Add(ref m, at)), ref best, ref fewest);
+                    Keep(i, LeftOut8(ref h, ref model), ref best, ref fewest);
                 }
             }
         }
-        else if (width == 2 * block)
+        else if (width == 2 * Block)
         {
-            var low = TBlock.Load(ref h, 0);
-            var high = TBlock.Load(ref h, block);
             for (var i = 0; i < count; i++)
             {
-                var at = (nuint)(i * 2 * block);
-                var extra = TBlock.Apply<AndNotOperator>(TBlock.Load(ref m, at), low);
-                if (TBlock.IsZero(extra) && TBlock.IsZero(TBlock.Apply<AndNotOperator>(TBlock.Load(ref m, at + block), high)))
+                ref var model = ref Unsafe.Add(ref m, (nuint)i * 2 * Block);
+                if (TTests.AllZero16<AndNotOperator>(ref model, ref h))
                 {
-                    Keep(i, LeftOut8(ref h, ref Unsafe.Add(ref m, at)) + LeftOut8(ref Unsafe.Add(ref h, block), ref Unsafe.Add(ref m, at + block)), ref best, ref fewest);
+                    Keep(i, LeftOut8(ref h, ref model) + LeftOut8(ref Unsafe.Add(ref h, Block), ref Unsafe.Add(ref model, Block)), ref best, ref fewest);
                 }
             }
         }

@@ -63,10 +63,10 @@ internal static partial class BitKernels
         {
             return tier switch
             {
-                >= VectorTier.Vector512 => AllZeroBlocks<Block512, TOp>(x, y),
-                >= VectorTier.Vector256 => AllZeroBlocks<Block256, TOp>(x, y),
-                >= VectorTier.Vector128 => AllZeroBlocks<Block128, TOp>(x, y),
-                _ => AllZeroBlocks<BlockScalar, TOp>(x, y),
+                >= VectorTier.Vector512 => AllZeroSets<SetTests512, TOp>(x, y),
+                >= VectorTier.Vector256 => AllZeroSets<SetTests256, TOp>(x, y),
+                >= VectorTier.Vector128 => AllZeroSets<SetTests128, TOp>(x, y),
+                _ => AllZeroSets<SetTestsScalar, TOp>(x, y),
             };
         }
 
@@ -82,21 +82,14 @@ internal static partial class BitKernels
         TBlock.Apply<TOp>(TBlock.Load(ref MemoryMarshal.GetReference(x), 0), TBlock.Load(ref MemoryMarshal.GetReference(y), 0))
             .Store(ref MemoryMarshal.GetReference(destination), 0);
 
+    /// <summary>One or two whole sets: the caller has checked that both spans hold 8 words, or both 16.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool AllZeroBlocks<TBlock, TOp>(ReadOnlySpan<ulong> x, ReadOnlySpan<ulong> y)
-        where TBlock : struct, IWordBlock<TBlock>
-        where TOp : struct, IBitwiseOperator
-    {
-        ref var xr = ref MemoryMarshal.GetReference(x);
-        ref var yr = ref MemoryMarshal.GetReference(y);
-        var d = TBlock.Apply<TOp>(TBlock.Load(ref xr, 0), TBlock.Load(ref yr, 0));
-        if (x.Length == 2 * Block)
-        {
-            d = TBlock.Apply<OrOperator>(d, TBlock.Apply<TOp>(TBlock.Load(ref xr, Block), TBlock.Load(ref yr, Block)));
-        }
-
-        return TBlock.IsZero(d);
-    }
+    private static bool AllZeroSets<TTests, TOp>(ReadOnlySpan<ulong> x, ReadOnlySpan<ulong> y)
+        where TTests : struct, ISetTests
+        where TOp : struct, IBitwiseOperator =>
+        x.Length == Block
+            ? TTests.AllZero8<TOp>(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(y))
+            : TTests.AllZero16<TOp>(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(y));
 
     /// <summary>The vector ladder for any length; the tail after the widest whole vectors is handled once.</summary>
     private static void ApplyAnyLength<TOp>(ReadOnlySpan<ulong> x, ReadOnlySpan<ulong> y, Span<ulong> destination, VectorTier tier)

@@ -9,8 +9,10 @@ namespace CpuCompat.Core.Features.Kernels;
 /// </summary>
 /// <remarks>
 /// One generic kernel body per loop, instantiated once per width: the JIT specializes each struct instantiation and
-/// promotes the block's fields to registers, where an array or <see cref="Span{T}"/> accumulator would be stored and
-/// reloaded on every step.
+/// promotes a block held across a loop (an accumulator) to registers, where an array or <see cref="Span{T}"/>
+/// accumulator would be stored and reloaded on every step. It does not do the same for the short-lived blocks of a
+/// test (a load, a combine, a test): those it stores to the stack and reads back, so the tests use
+/// <see cref="ISetTests"/>, which makes no block values at all.
 /// </remarks>
 internal interface IWordBlock<TSelf>
     where TSelf : struct, IWordBlock<TSelf>
