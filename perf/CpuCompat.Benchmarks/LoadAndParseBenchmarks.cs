@@ -27,7 +27,7 @@ public class LoadAndParseBenchmarks
     public void Setup()
     {
         _compat = CpuCompatibility.OpenBuiltIn();
-        using (var resource = typeof(DefaultDatabase).Assembly.GetManifestResourceStream("CpuCompat.Data.default.ccdb")!)
+        using (var resource = DefaultDatabase.OpenEmbedded())
         using (var copy = new MemoryStream())
         {
             resource.CopyTo(copy);

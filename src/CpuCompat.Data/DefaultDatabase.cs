@@ -17,10 +17,14 @@ public static class DefaultDatabase
     /// <summary>The built-in database; read on first use, then shared (it is immutable).</summary>
     public static CpuDatabase Value => Instance.Value;
 
+    /// <summary>The embedded binary form itself, for what measures reading it.</summary>
+    internal static Stream OpenEmbedded() =>
+        typeof(DefaultDatabase).Assembly.GetManifestResourceStream(ResourceName)
+        ?? throw new InvalidOperationException($"The build did not embed {ResourceName}.");
+
     private static CpuDatabase Read()
     {
-        using var stream = typeof(DefaultDatabase).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The build did not embed {ResourceName}.");
+        using var stream = OpenEmbedded();
         var outcome = DatabaseReader.Read(stream);
         return outcome.Succeeded
             ? outcome.Value

@@ -44,7 +44,7 @@ public static class DatabaseReader
             }
 
             var source = r.ReadString();
-            r.Files = [.. Build(r, Count(r, 65536), static (r, _) => r.ReadString())];
+            r.Files = Build(r, Count(r, 65536), static (r, _) => r.ReadString());
             var count = r.ReadByte();
             var archs = new List<ArchDatabase>();
             for (var i = 0; i < count; i++)

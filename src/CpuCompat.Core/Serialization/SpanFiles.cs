@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 
 namespace CpuCompat.Core.Serialization;
@@ -30,7 +31,7 @@ internal sealed class SpanFileWriter(Stream stream) : BinaryWriter(stream, Encod
 /// <summary>Reads a database whose spans name their file by index (<see cref="SpanFileWriter"/>).</summary>
 internal sealed class SpanFileReader(Stream stream) : BinaryReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), leaveOpen: true)
 {
-    public string[] Files { get; set; } = [];
+    public ImmutableArray<string> Files { get; set; } = [];
 
     public string File(int index) =>
         index >= 0 && index < Files.Length ? Files[index] : throw new InvalidDataException("a span names a file that is not in the table");

@@ -152,19 +152,8 @@ public sealed class DatabaseRoundTripTests
         foreach (var file in Spans(database).Select(s => s.File).OfType<string>().Where(f => f.Length > 0).Distinct())
         {
             var name = System.Text.Encoding.UTF8.GetBytes(file);
-            Assert.Equal(1, Occurrences(bytes, name));
+            Assert.Equal(1, bytes.AsSpan().Count(name));
         }
-    }
-
-    private static int Occurrences(byte[] haystack, byte[] needle)
-    {
-        var count = 0;
-        for (var at = haystack.AsSpan().IndexOf(needle); at >= 0; at = haystack.AsSpan(at + 1).IndexOf(needle) is var next and >= 0 ? at + 1 + next : -1)
-        {
-            count++;
-        }
-
-        return count;
     }
 
     [Fact]
