@@ -16,6 +16,7 @@ public readonly record struct DataKey(DataKind Kind, uint Leaf, uint Subleaf) : 
 
     public static DataKey Msr(uint index) => new(DataKind.Msr, index, 0);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int CompareTo(DataKey other)
     {
         // Compared as numbers: Enum.CompareTo boxes, and keys are compared in every lookup of CPU data.

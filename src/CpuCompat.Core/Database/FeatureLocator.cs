@@ -1,28 +1,66 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using CpuCompat.Core.Cpu;
 using CpuCompat.Core.Features;
 
 namespace CpuCompat.Core.Database;
 
 /// <summary>
-/// Turns raw CPUID/MSR registers into feature sets. Built once per database: the features' bits are grouped by
-/// data key, so locating is one pass over the data's slots.
+/// Turns raw CPUID/MSR registers into feature sets. Built once per database and laid out for the one question it
+/// answers on every decode: which feature owns each bit the data sets.
 /// </summary>
+/// <remarks>
+/// Almost every feature is one bit of one register. For those, each key of the map has a table from its 128 register
+/// bits to feature ids, and locating walks only the bits the data sets (a few hundred on a modern CPU), not every
+/// feature of the map. The few features of several bits (or of several keys) are tested mask by mask.
+/// </remarks>
 public sealed class FeatureLocator
 {
-    private readonly ImmutableArray<KeyGroup> _groups;
+    private const int BitsPerKey = 4 * 32;
+
+    /// <summary>The keys of the map that announce some feature, sorted as CPU data sorts its slots.</summary>
+    private readonly ImmutableArray<DataKey> _keys;
+
+    /// <summary>Per key, the bits of its single-bit features: the only bits whose table entries are read.</summary>
+    private readonly ImmutableArray<Registers> _singleBits;
+
+    /// <summary>Per key, 128 entries (EAX bits 0–31, then EBX, ECX, EDX): the feature a single bit announces.</summary>
+    private readonly ImmutableArray<short> _owners;
+
+    /// <summary>One mask of a feature of several bits, with the index of its key in <see cref="_keys"/>.</summary>
+    private readonly ImmutableArray<(int Feature, int Key, Registers Mask)> _composites;
 
     internal FeatureLocator(ImmutableArray<FeatureDefinition> features)
     {
-        _groups =
-        [
-            .. features
-                .Where(f => !f.Bits.IsDefaultOrEmpty)
-                .SelectMany(f => f.Bits.Select(b => (b.Key, Feature: f.Id, Mask: b.Registers)))
-                .GroupBy(x => x.Key)
-                .OrderBy(g => g.Key)
-                .Select(g => new KeyGroup(g.Key, [.. g.Select(x => (x.Feature, x.Mask))])),
-        ];
+        _keys = [.. features.SelectMany(f => f.Bits.IsDefault ? [] : f.Bits.Select(b => b.Key)).Distinct().Order()];
+        var keyIndex = _keys.Select((key, i) => (key, i)).ToDictionary(x => x.key, x => x.i);
+        var singleBits = new Registers[_keys.Length];
+        var owners = new short[_keys.Length * BitsPerKey];
+        var composites = ImmutableArray.CreateBuilder<(int, int, Registers)>();
+        foreach (var f in features)
+        {
+            if (f.Bits.IsDefaultOrEmpty)
+            {
+                continue;
+            }
+
+            if (f.Bits is [var only] && only.Registers.PopCount() == 1)
+            {
+                var k = keyIndex[only.Key];
+                singleBits[k] = singleBits[k].Or(only.Registers);
+                owners[(k * BitsPerKey) + BitIndex(only.Registers)] = checked((short)f.Id);
+                continue;
+            }
+
+            foreach (var slot in f.Bits)
+            {
+                composites.Add((f.Id, keyIndex[slot.Key], slot.Registers));
+            }
+        }
+
+        _singleBits = [.. singleBits];
+        _owners = [.. owners];
+        _composites = composites.ToImmutable();
     }
 
     /// <summary>
@@ -36,29 +74,40 @@ public sealed class FeatureLocator
     /// </remarks>
     public (FeatureSet Full, FeatureSet Partial) Locate(CpuData data)
     {
-        // One merge of two key-sorted lists (the groups and the data's slots), the bits set in place: a feature is
-        // partly present when one of its masks meets the data, and incomplete when one is not wholly in it.
         Span<ulong> partial = stackalloc ulong[FeatureSet.WordCount];
         Span<ulong> incomplete = stackalloc ulong[FeatureSet.WordCount];
+        Span<Registers> registers = stackalloc Registers[_keys.Length];
+        var owners = _owners.AsSpan();
+
+        // One merge of two key-sorted lists: the map's keys and the data's slots.
         var slots = data.Slots.AsSpan();
         var at = 0;
-        foreach (var group in _groups)
+        for (var k = 0; k < _keys.Length; k++)
         {
-            while (at < slots.Length && slots[at].Key.CompareTo(group.Key) < 0)
+            var key = _keys[k];
+            while (at < slots.Length && slots[at].Key.CompareTo(key) < 0)
             {
                 at++;
             }
 
-            var regs = at < slots.Length && slots[at].Key == group.Key ? slots[at].Registers : Registers.Zero;
-            foreach (var (feature, mask) in group.Members.AsSpan())
-            {
-                // Written out register by register: this loop runs for every feature of the map on every decode.
-                var bit = 1UL << (feature & 63);
-                var meets = (regs.Eax & mask.Eax) | (regs.Ebx & mask.Ebx) | (regs.Ecx & mask.Ecx) | (regs.Edx & mask.Edx);
-                var lacks = (mask.Eax & ~regs.Eax) | (mask.Ebx & ~regs.Ebx) | (mask.Ecx & ~regs.Ecx) | (mask.Edx & ~regs.Edx);
-                partial[feature >> 6] |= meets != 0 ? bit : 0;
-                incomplete[feature >> 6] |= lacks != 0 ? bit : 0;
-            }
+            var regs = at < slots.Length && slots[at].Key == key ? slots[at].Registers : Registers.Zero;
+            registers[k] = regs;
+            var single = _singleBits[k];
+            var table = owners.Slice(k * BitsPerKey, BitsPerKey);
+            Scatter(regs.Eax & single.Eax, table[..32], partial);
+            Scatter(regs.Ebx & single.Ebx, table.Slice(32, 32), partial);
+            Scatter(regs.Ecx & single.Ecx, table.Slice(64, 32), partial);
+            Scatter(regs.Edx & single.Edx, table.Slice(96, 32), partial);
+        }
+
+        // A feature of several bits is partly present when one of its masks meets the data, and incomplete when one
+        // is not wholly in it.
+        foreach (var (feature, key, mask) in _composites.AsSpan())
+        {
+            var regs = registers[key];
+            var bit = 1UL << (feature & 63);
+            partial[feature >> 6] |= regs.Intersects(mask) ? bit : 0;
+            incomplete[feature >> 6] |= regs.Contains(mask) ? 0 : bit;
         }
 
         Span<ulong> full = stackalloc ulong[FeatureSet.WordCount];
@@ -70,5 +119,20 @@ public sealed class FeatureLocator
         return (FeatureSet.FromWords(full), FeatureSet.FromWords(partial));
     }
 
-    private sealed record KeyGroup(DataKey Key, ImmutableArray<(int Feature, Registers Mask)> Members);
+    /// <summary>Sets the feature of every bit of <paramref name="bits"/>, each of which has an owner in <paramref name="owners"/>.</summary>
+    private static void Scatter(uint bits, ReadOnlySpan<short> owners, Span<ulong> features)
+    {
+        while (bits != 0)
+        {
+            int feature = owners[BitOperations.TrailingZeroCount(bits)];
+            features[feature >> 6] |= 1UL << (feature & 63);
+            bits &= bits - 1;
+        }
+    }
+
+    private static int BitIndex(Registers single) =>
+        single.Eax != 0 ? BitOperations.TrailingZeroCount(single.Eax)
+        : single.Ebx != 0 ? 32 + BitOperations.TrailingZeroCount(single.Ebx)
+        : single.Ecx != 0 ? 64 + BitOperations.TrailingZeroCount(single.Ecx)
+        : 96 + BitOperations.TrailingZeroCount(single.Edx);
 }

@@ -39,6 +39,9 @@ public readonly struct FeatureSet : IEquatable<FeatureSet>
     /// <summary>The number of features in the set.</summary>
     public int PopCount() => BitKernels.PopCount(Words);
 
+    /// <summary>The number of features of this set that are not in <paramref name="other"/>, without building the difference.</summary>
+    public int CountExcept(in FeatureSet other) => BitKernels.PopCountAndNot(Words, other.Words);
+
     /// <summary>Whether feature <paramref name="id"/> is in the set.</summary>
     public bool Contains(int id)
     {

@@ -74,6 +74,7 @@ public sealed partial class FeatureSetTests
         Assert.Equal(or, (a | b).ToList());
         Assert.Equal(andNot, FeatureSet.AndNot(a, b).ToList());
         Assert.Equal(andNot, a.Except(b).ToList());
+        Assert.Equal(andNot.Count, a.CountExcept(b));
         Assert.Equal(xor, FeatureSet.Xor(a, b).ToList());
         Assert.Equal(xor, (a ^ b).ToList());
     }

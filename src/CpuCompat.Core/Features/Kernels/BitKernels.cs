@@ -210,4 +210,17 @@ internal static partial class BitKernels
 
         return count;
     }
+
+    /// <summary>The number of bits set in <paramref name="x"/> and not in <paramref name="y"/>: <c>sum(popcount(x[i] &amp; ~y[i]))</c>, scalar as <see cref="PopCount"/>.</summary>
+    public static int PopCountAndNot(ReadOnlySpan<ulong> x, ReadOnlySpan<ulong> y)
+    {
+        y = y[..x.Length];
+        var count = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            count += BitOperations.PopCount(x[i] & ~y[i]);
+        }
+
+        return count;
+    }
 }

@@ -12,6 +12,16 @@ namespace CpuCompat.Core.Engine.Drivers.X86;
 /// </summary>
 internal sealed class X86Decoder(ArchDatabase db)
 {
+    /// <summary>The models' feature sets side by side, read in place by the walk (through a model's property each read copies 64 bytes).</summary>
+    private readonly ImmutableArray<FeatureSet> _modelFeatures = [.. db.Models.Select(m => m.Features)];
+
+    /// <summary>Each feature as a host's, a required and a disabled entry: the winner's list is made of these shared values.</summary>
+    private readonly ImmutableArray<CpuFeature> _hostEntries = [.. db.Features.Select(f => new CpuFeature(f.Name, null))];
+
+    private readonly ImmutableArray<CpuFeature> _requiredEntries = [.. db.Features.Select(f => new CpuFeature(f.Name, FeaturePolicy.Require))];
+
+    private readonly ImmutableArray<CpuFeature> _disabledEntries = [.. db.Features.Select(f => new CpuFeature(f.Name, FeaturePolicy.Disable))];
+
     public Outcome<CpuDefinition> Decode(X86DecodeRequest request)
     {
         var stub = request.Stub;
@@ -30,6 +40,7 @@ internal sealed class X86Decoder(ArchDatabase db)
         var preferred = request.Preferred is { Count: > 0 } p ? p : null;
         var explain = request.Trace is not null;
         Candidate? best = null;
+        var modelFeatures = _modelFeatures.AsSpan();
 
         for (var i = db.Models.Length - 1; i >= 0; i--)
         {
@@ -52,18 +63,23 @@ internal sealed class X86Decoder(ArchDatabase db)
 
             if (vendor is not null && m.VendorId is { } mv && mv != vendor.Id)
             {
-                Skip(request.Trace, m, $"vendor {db.Vendors[mv].Name}, the CPU is {vendor.Name}");
+                // The words only when traced: an untraced decode skips every model of the other vendor without making a string.
+                if (explain)
+                {
+                    Skip(request.Trace, m, $"vendor {db.Vendors[mv].Name}, the CPU is {vendor.Name}");
+                }
+
                 continue;
             }
 
             // A host decode skips a model the CPU lacks features of, whatever else holds (Judge's second rule). Unless
-            // the steps are traced, that is settled by one subset test, without building the candidate.
-            if (host && !explain && entry is not { Blockers.IsDefaultOrEmpty: false } && (!m.DecodeHost || !m.Features.IsSubsetOf(partial)))
+            // the steps are traced, that is settled by one subset test, without measuring the candidate.
+            if (host && !explain && entry is not { Blockers.IsDefaultOrEmpty: false } && (!m.DecodeHost || !modelFeatures[i].IsSubsetOf(partial)))
             {
                 continue;
             }
 
-            var candidate = BuildCandidate(m, entry, features, partial, host);
+            var candidate = Measure(m, modelFeatures[i], entry, features, partial, host);
             var (verdict, why) = Judge(candidate, best, host, preferred, signature, family, model, stepping);
             if (explain)
             {
@@ -86,7 +102,8 @@ internal sealed class X86Decoder(ArchDatabase db)
             return X86Messages.NoSuitableModel();
         }
 
-        return Finish(stub, best.Value, vendor, signature, request.Migratable);
+        var winner = best.Value;
+        return Finish(stub, winner, Lists(winner.Model, winner.Entry, features, partial, host), vendor, signature, request.Migratable);
     }
 
     /// <summary>The first vendor (map order) whose leaf-0 registers are contained in the data's leaf 0.</summary>
@@ -133,7 +150,23 @@ internal sealed class X86Decoder(ArchDatabase db)
         return (features, partial);
     }
 
-    private Candidate BuildCandidate(ModelDefinition m, AllowedModel? entry, FeatureSet features, FeatureSet partial, bool host)
+    /// <summary>
+    /// The counts <see cref="Judge"/> weighs, without building the lists where counting the sets gives them: for a host,
+    /// and for a guest of a model that removes nothing, when the allowed entry names no blockers.
+    /// </summary>
+    private Candidate Measure(ModelDefinition m, in FeatureSet modelFeatures, AllowedModel? entry, in FeatureSet features, in FeatureSet partial, bool host)
+    {
+        if (entry is { Blockers.IsDefaultOrEmpty: false } || (!host && !m.Removed.IsDefaultOrEmpty))
+        {
+            var lists = Lists(m, entry, features, partial, host);
+            return new Candidate(m, entry, lists.Extra.PopCount(), lists.Missing.PopCount() + lists.Removed.Length, host);
+        }
+
+        return new Candidate(m, entry, features.CountExcept(modelFeatures), modelFeatures.CountExcept(partial), host);
+    }
+
+    /// <summary>The features a model's candidate lists: required on top of the model, disabled, and removed by its version.</summary>
+    private CandidateLists Lists(ModelDefinition m, AllowedModel? entry, in FeatureSet features, in FeatureSet partial, bool host)
     {
         var extra = features.Except(m.Features);
         var missing = m.Features.Except(partial);
@@ -166,7 +199,7 @@ internal sealed class X86Decoder(ArchDatabase db)
             removed = builder.ToImmutable();
         }
 
-        return new Candidate(m, extra, missing, removed, host);
+        return new CandidateLists(extra, missing, removed);
     }
 
     /// <summary>Why <see cref="Judge"/> decided as it did; turned into words only when the decode is traced.</summary>
@@ -257,14 +290,14 @@ internal sealed class X86Decoder(ArchDatabase db)
         _ => c.Score == best!.Value.Score ? $"ties with {best.Value.Model.Name} (score {c.Score}), which comes later in the map" : $"score {c.Score} > {best.Value.Score}",
     };
 
-    private CpuDefinition Finish(CpuDefinition stub, Candidate best, VendorDefinition? vendor, uint signature, bool migratable)
+    private CpuDefinition Finish(CpuDefinition stub, Candidate best, CandidateLists lists, VendorDefinition? vendor, uint signature, bool migratable)
     {
-        FeaturePolicy? require = best.Host ? null : FeaturePolicy.Require;
-        FeaturePolicy? disable = best.Host ? null : FeaturePolicy.Disable;
+        var require = best.Host ? _hostEntries : _requiredEntries;
+        var disable = best.Host ? _hostEntries : _disabledEntries;
         var list = ImmutableArray.CreateBuilder<CpuFeature>(best.Required + best.Disabled);
-        Append(best.Extra, require);
-        Append(best.Missing, disable);
-        foreach (var id in best.Removed)
+        Append(lists.Extra, require);
+        Append(lists.Missing, disable);
+        foreach (var id in lists.Removed)
         {
             Add(id, disable);
         }
@@ -277,48 +310,46 @@ internal sealed class X86Decoder(ArchDatabase db)
             Signature = signature != 0 ? CpuSignature.FromEax(signature) : null,
         };
 
-        void Append(FeatureSet set, FeaturePolicy? policy)
+        void Append(FeatureSet set, ImmutableArray<CpuFeature> entries)
         {
             foreach (var id in set)
             {
-                Add(id, policy);
+                Add(id, entries);
             }
         }
 
-        void Add(int id, FeaturePolicy? policy)
+        void Add(int id, ImmutableArray<CpuFeature> entries)
         {
             if (!migratable || !db.NonMigratable.Contains(id))
             {
-                list.Add(new CpuFeature(db.Features[id].Name, policy));
+                list.Add(entries[id]);
             }
         }
     }
 
+    /// <summary>What a model's candidate lists: the features required on top of it, disabled, and removed by its version.</summary>
+    private readonly record struct CandidateLists(FeatureSet Extra, FeatureSet Missing, ImmutableArray<int> Removed);
+
     /// <summary>
-    /// A model's candidate definition, kept as sets; the feature list is built only for the winner. A value, so judging
-    /// the models allocates nothing.
+    /// A model's candidate as <see cref="Judge"/> weighs it: counts only. A small value, so judging the models allocates
+    /// and copies nothing; the lists are built for the winner alone.
     /// </summary>
     private readonly struct Candidate
     {
-        public Candidate(ModelDefinition model, FeatureSet extra, FeatureSet missing, ImmutableArray<int> removed, bool host)
+        public Candidate(ModelDefinition model, AllowedModel? entry, int required, int disabled, bool host)
         {
             Model = model;
-            Extra = extra;
-            Missing = missing;
-            Removed = removed;
+            Entry = entry;
             Host = host;
-            Required = extra.PopCount();
-            Disabled = missing.PopCount() + removed.Length;
+            Required = required;
+            Disabled = disabled;
             (Score, Penalty) = host ? (Required, 0) : GuestScore(Required, Disabled);
         }
 
         public ModelDefinition Model { get; }
 
-        public FeatureSet Extra { get; }
-
-        public FeatureSet Missing { get; }
-
-        public ImmutableArray<int> Removed { get; }
+        /// <summary>The model's entry in the allowed models, when there is a list.</summary>
+        public AllowedModel? Entry { get; }
 
         public bool Host { get; }
 
