@@ -5,19 +5,6 @@ namespace CpuCompat.Libvirt.CpuData;
 
 internal static partial class CpuDataScanner
 {
-    /// <summary>Each ASCII character's value as a hexadecimal digit, 0xFF for the others.</summary>
-    private static ReadOnlySpan<byte> HexValues =>
-    [
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 255, 255, 255, 255, 255, 255,
-        255, 10, 11, 12, 13, 14, 15, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        255, 10, 11, 12, 13, 14, 15, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-    ];
-
     private ref partial struct Cursor
     {
         /// <summary>
@@ -75,26 +62,15 @@ internal static partial class CpuDataScanner
                 return false;
             }
 
-            var digits = 0;
-            for (var i = prefix.Length; i < rest.Length && digits <= 8; i++, digits++)
+            var digits = rest[prefix.Length..];
+            var end = digits[..Math.Min(digits.Length, 9)].IndexOf('\'');
+            if (end <= 0 || !HexDigits.TryParse(digits[..end], out value))
             {
-                var c = rest[i];
-                var digit = c < 128 ? HexValues[c] : 255u;
-                if (digit == 255)
-                {
-                    if (c != '\'' || digits == 0)
-                    {
-                        return false;
-                    }
-
-                    _at += i + 1;
-                    return true;
-                }
-
-                value = (value << 4) | digit;
+                return false;
             }
 
-            return false;
+            _at += prefix.Length + end + 1;
+            return true;
         }
     }
 }

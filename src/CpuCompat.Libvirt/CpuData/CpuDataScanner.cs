@@ -160,13 +160,14 @@ internal static partial class CpuDataScanner
         }
 
         /// <summary>One self-closed <c>&lt;cpuid&gt;</c> or <c>&lt;msr&gt;</c> item, or null.</summary>
-        public DataSlot? Item()
-        {
-            if (LibvirtLine() is { } line)
-            {
-                return line;
-            }
+        public DataSlot? Item() => LibvirtLine() ?? AnySpelling();
 
+        /// <summary>
+        /// An item spelled in any way XML allows, attribute by attribute: its own method, so that the buffer and the
+        /// locals it needs are not set up for every line libvirt's spelling reads.
+        /// </summary>
+        private DataSlot? AnySpelling()
+        {
             if (!Take("<"))
             {
                 return null;
@@ -224,31 +225,11 @@ internal static partial class CpuDataScanner
         {
             if (text.Length is > 2 and <= 10 && text[0] == '0' && text[1] is 'x' or 'X')
             {
-                value = 0;
-                foreach (var c in text[2..])
-                {
-                    var digit = HexDigit(c);
-                    if (digit < 0)
-                    {
-                        return false;
-                    }
-
-                    value = (value << 4) | (uint)digit;
-                }
-
-                return true;
+                return HexDigits.TryParse(text[2..], out value);
             }
 
             return CNumbers.TryParseUInt32(text, 0, out value);
         }
-
-        private static int HexDigit(char c) => c switch
-        {
-            >= '0' and <= '9' => c - '0',
-            >= 'a' and <= 'f' => c - 'a' + 10,
-            >= 'A' and <= 'F' => c - 'A' + 10,
-            _ => -1,
-        };
 
         private static int Register(string? name, bool cpuid) => (name, cpuid) switch
         {
