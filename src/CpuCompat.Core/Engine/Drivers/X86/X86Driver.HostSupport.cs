@@ -19,7 +19,7 @@ public sealed partial class X86Driver
     /// The features of CPU data after the database's rules (the broken-TSX quirk), which is what the host really
     /// offers a guest.
     /// </summary>
-    internal FeatureSet EffectiveFeatures(X86Input data) => _decoder.ApplyRules(data, DetectVendor(data.Leaf0), null).Features;
+    internal FeatureSet EffectiveFeatures(X86Input data) => _decoder.Value.ApplyRules(data, DetectVendor(data.Leaf0), null).Features;
 
     public Outcome<ImmutableArray<string>> OfferedFeatures(CpuData data, bool migratableOnly)
     {

@@ -9,13 +9,14 @@ namespace CpuCompat.Core.Engine.Drivers.X86;
 /// </summary>
 public sealed partial class X86Driver : ICpuDriver
 {
-    private readonly X86Decoder _decoder;
+    /// <summary>Built on first use: its tables (each model's set, each feature's entries) serve decoding alone, which compare never does.</summary>
+    private readonly Lazy<X86Decoder> _decoder;
 
     public X86Driver(ArchDatabase database, LibvirtGeneration generation)
     {
         Database = database;
         Generation = generation;
-        _decoder = new X86Decoder(database);
+        _decoder = new Lazy<X86Decoder>(() => new X86Decoder(database));
     }
 
     public ArchFamily Family => ArchFamily.X86;
@@ -24,7 +25,7 @@ public sealed partial class X86Driver : ICpuDriver
 
     public LibvirtGeneration Generation { get; }
 
-    public Outcome<CpuDefinition> Decode(DecodeRequest request) => _decoder.Decode(new X86DecodeRequest(request.Stub, Input(request.Data))
+    public Outcome<CpuDefinition> Decode(DecodeRequest request) => _decoder.Value.Decode(new X86DecodeRequest(request.Stub, Input(request.Data))
     {
         Allowed = request.Allowed,
         Migratable = request.Migratable,
@@ -32,13 +33,13 @@ public sealed partial class X86Driver : ICpuDriver
     });
 
     /// <summary>Decode located features (baseline and translate decode feature sets, not raw data).</summary>
-    internal Outcome<CpuDefinition> Decode(X86DecodeRequest request) => _decoder.Decode(request);
+    internal Outcome<CpuDefinition> Decode(X86DecodeRequest request) => _decoder.Value.Decode(request);
 
     /// <summary>The map features raw data announces, as the decoder reads them.</summary>
     internal X86Input Input(CpuData data) => X86Input.FromData(Database, data);
 
     /// <summary>The vendor announced by leaf-0 registers, if the map knows it.</summary>
-    public VendorDefinition? DetectVendor(Registers leaf0) => _decoder.DetectVendor(leaf0);
+    public VendorDefinition? DetectVendor(Registers leaf0) => _decoder.Value.DetectVendor(leaf0);
 
     public CpuDefinition CopyMigratable(CpuDefinition cpu) =>
         cpu with { Features = [.. cpu.Features.Where(f => Database.FindFeature(f.Name) is not { Migratable: false })] };
